@@ -1,0 +1,278 @@
+"""Safe inline markdown for item text: parse once into a small JSON tree, render it three ways.
+
+Content is untrusted (anyone can open a pull request), so the tree only has the nodes below and the
+renderers build output from them; nothing in the source text ever passes through verbatim:
+
+    {"t": "text", "v": str}      {"t": "code", "v": str}      {"t": "break"}
+    {"t": "emph" | "strong" | "strike", "c": [node, ...]}
+    {"t": "link", "href": str, "c": [...]}     an http(s) or mailto link
+    {"t": "xref", "ref": Ref, "c": [...]}      a link to another handbook (Ref: kind + key)
+
+Raw HTML is text, images are their alt text (never fetched), links with any other scheme
+(`javascript:`, `data:`, `file:`, `vbscript:` …) and relative links whose target is missing become
+their plain text, and the `report` callback hears about each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+from urllib.parse import unquote
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup, escape
+
+Node = dict[str, Any]
+Ref = dict[str, Any]
+Resolver = Callable[[str], Ref | None]
+Reporter = Callable[[str, str], None]
+Linker = Callable[[Ref], str | None]
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+_CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f]+")
+_BARE_URL = re.compile(r"https?://[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]]")
+
+_md = MarkdownIt("zero").enable(
+    ["emphasis", "backticks", "link", "autolink", "escape", "entity", "strikethrough", "newline",
+     "image"]
+)
+# Every destination reaches `_link` below, which allow-lists schemes itself (markdown-it would
+# leave a rejected link as literal `[text](url)` source).
+_md.validateLink = lambda url: True  # type: ignore[method-assign]
+_CONTAINERS = {"em": "emph", "strong": "strong", "s": "strike"}
+
+
+def parse(text: str, resolve: Resolver | None = None, report: Reporter | None = None) -> list[Node]:
+    """Parse one item's inline markdown into nodes; `resolve` maps a relative link to a Ref."""
+    nodes = _parse_cached(text)
+    if not any(n["t"] == "rawlink" for n in _walk(nodes)):
+        return [dict(n) for n in nodes]
+    return _resolve_links(nodes, resolve, report or (lambda code, msg: None))
+
+
+def plain(nodes: list[Node]) -> str:
+    """The text of the nodes without any markup (for titles, tables of contents and search)."""
+    out: list[str] = []
+    for n in nodes:
+        if n["t"] in ("text", "code"):
+            out.append(n["v"])
+        elif n["t"] == "break":
+            out.append(" ")
+        else:
+            out.append(plain(n["c"]))
+    return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def _parse_cached(text: str) -> tuple[Node, ...]:
+    """Tokens → tree, before links are resolved (pure, so cached across levels and handbooks)."""
+    root: list[Node] = []
+    stack: list[list[Node]] = [root]
+    for tok in _md.parseInline(text.replace("\r\n", "\n").replace("\r", "\n"))[0].children or []:
+        kind = tok.type
+        if kind.endswith("_open"):
+            base = kind[: -len("_open")]
+            node: Node = {"t": _CONTAINERS.get(base, "rawlink"), "c": []}
+            if base == "link":
+                node["href"] = str(tok.attrs.get("href", ""))
+            stack[-1].append(node)
+            stack.append(node["c"])
+        elif kind.endswith("_close"):
+            if len(stack) > 1:
+                stack.pop()
+        elif kind == "code_inline":
+            stack[-1].append({"t": "code", "v": tok.content})
+        elif kind == "hardbreak":
+            stack[-1].append({"t": "break"})
+        elif kind == "softbreak":
+            _add_text(stack[-1], " ")
+        elif kind == "image":
+            # The alt text stands in for the image: nothing is ever fetched or embedded.
+            _add_text(stack[-1], "".join(c.content for c in tok.children or []))
+        else:
+            _add_text(stack[-1], tok.content)
+    return tuple(_linkify(root))
+
+
+def _add_text(into: list[Node], text: str) -> None:
+    if not text:
+        return
+    if into and into[-1]["t"] == "text":
+        into[-1] = {"t": "text", "v": into[-1]["v"] + text}
+    else:
+        into.append({"t": "text", "v": text})
+
+
+def _linkify(nodes: list[Node]) -> list[Node]:
+    """Bare http(s) URLs in text become links, as GitHub shows them."""
+    out: list[Node] = []
+    for n in nodes:
+        if n["t"] == "text" and "http" in n["v"]:
+            pos = 0
+            for m in _BARE_URL.finditer(n["v"]):
+                _add_text(out, n["v"][pos : m.start()])
+                url = m.group(0)
+                out.append({"t": "rawlink", "href": url, "c": [{"t": "text", "v": url}]})
+                pos = m.end()
+            _add_text(out, n["v"][pos:])
+        elif "c" in n and n["t"] != "rawlink":
+            out.append({**n, "c": _linkify(n["c"])})
+        else:
+            out.append(n)
+    return out
+
+
+def _walk(nodes: tuple[Node, ...] | list[Node]) -> list[Node]:
+    found: list[Node] = []
+    for n in nodes:
+        found.append(n)
+        if "c" in n:
+            found.extend(_walk(n["c"]))
+    return found
+
+
+def _resolve_links(nodes: tuple[Node, ...] | list[Node], resolve: Resolver | None,
+                   report: Reporter) -> list[Node]:
+    out: list[Node] = []
+    for n in nodes:
+        if n["t"] == "rawlink":
+            children = _resolve_links(n["c"], resolve, report)
+            out.extend(_link(n["href"], children, resolve, report))
+        elif "c" in n:
+            out.append({**n, "c": _resolve_links(n["c"], resolve, report)})
+        else:
+            out.append(dict(n))
+    return out
+
+
+def _link(href: str, children: list[Node], resolve: Resolver | None,
+          report: Reporter) -> list[Node]:
+    """One link: kept when its scheme is allow-listed or its target resolves, else plain text."""
+    decoded = unquote(href)
+    # Browsers ignore tabs, newlines and controls inside a scheme (`java\tscript:`): so do we.
+    scheme = _SCHEME.match(_CONTROL_OR_SPACE.sub("", decoded).lower())
+    if scheme:
+        if scheme.group(1) in SAFE_SCHEMES:
+            return [{"t": "link", "href": href, "c": children}]
+        report("unsafe-link", f"link with scheme `{scheme.group(1)}:` rendered as plain text")
+        return children
+    if decoded.startswith("//") or not decoded.strip():
+        report("unsafe-link", f"link `{decoded}` rendered as plain text")
+        return children
+    ref = resolve(decoded) if resolve else None
+    if ref is None:
+        report("broken-link", f"link target `{decoded}` not found; rendered as plain text")
+        return children
+    return [{"t": "xref", "ref": ref, "c": children}]
+
+
+# ---- renderers -----------------------------------------------------------------------------------
+
+
+def to_html(nodes: list[Node], link: Linker) -> Markup:
+    """HTML for the nodes; every piece of text goes through markupsafe's escape."""
+    out: list[str] = []
+    for n in nodes:
+        t = n["t"]
+        if t == "text":
+            out.append(escape(n["v"]))
+        elif t == "code":
+            out.append(Markup("<code>%s</code>") % n["v"])
+        elif t == "break":
+            out.append(Markup("<br>"))
+        elif t in _HTML_TAGS:
+            out.append(Markup("<{0}>%s</{0}>".format(_HTML_TAGS[t])) % to_html(n["c"], link))
+        else:
+            href = n["href"] if t == "link" else link(n["ref"])
+            inner = to_html(n["c"], link)
+            out.append(Markup('<a href="%s">%s</a>') % (href, inner) if href else inner)
+    return Markup("").join(out)
+
+
+_HTML_TAGS = {"emph": "em", "strong": "strong", "strike": "del"}
+
+# Every character that means something somewhere in typst markup (code, math, strong, emphasis,
+# raw, labels, references, headings, lists, terms, comments, shorthands, URLs, enum numbers) is
+# backslash-escaped; letters, digits, spaces and quotes (typst's smart quotes) stay as they are.
+_TYPST_SPECIAL = re.compile(r"([\\#$*_`<>@=\-+/~\[\]:.])")
+_TYPST_NEWLINE = re.compile(r"[\n\r\x0b\x0c\x85\u2028\u2029]")
+
+
+def typst_escape(text: str) -> str:
+    """Text as typst markup that reads exactly as `text` (no code, no markup, no comments)."""
+    return _TYPST_SPECIAL.sub(r"\\\1", _TYPST_NEWLINE.sub(" ", text))
+
+
+def typst_string(text: str) -> str:
+    """A typst string literal holding `text`."""
+    body = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "")
+    return f'"{body}"'
+
+
+def to_typst(nodes: list[Node], link: Linker) -> str:
+    """Typst markup for the nodes; each call ends in `;` so following text cannot extend it."""
+    out: list[str] = []
+    for n in nodes:
+        t = n["t"]
+        if t == "text":
+            out.append(typst_escape(n["v"]))
+        elif t == "code":
+            out.append(f"#raw({typst_string(n['v'])});")
+        elif t == "break":
+            out.append("#linebreak();")
+        elif t in ("emph", "strong", "strike"):
+            out.append(f"#{t}[{to_typst(n['c'], link)}];")
+        else:
+            target = n["href"] if t == "link" else link(n["ref"])
+            inner = to_typst(n["c"], link)
+            if target is None:
+                out.append(inner)
+            elif target.startswith("#"):
+                out.append(f"#link(label({typst_string(target[1:])}))[{inner}];")
+            else:
+                out.append(f"#link({typst_string(target)})[{inner}];")
+    return "".join(out)
+
+
+def to_pandoc(nodes: list[Node], link: Linker) -> list[dict[str, Any]]:
+    """Pandoc JSON inlines (Str, Space, Emph, Strong, Strikeout, Code, Link, LineBreak)."""
+    out: list[dict[str, Any]] = []
+    for n in nodes:
+        t = n["t"]
+        if t == "text":
+            out.extend(pandoc_text(n["v"]))
+        elif t == "code":
+            out.append({"t": "Code", "c": [["", [], []], n["v"]]})
+        elif t == "break":
+            out.append({"t": "LineBreak"})
+        elif t in _PANDOC:
+            out.append({"t": _PANDOC[t], "c": to_pandoc(n["c"], link)})
+        else:
+            target = n["href"] if t == "link" else link(n["ref"])
+            inner = to_pandoc(n["c"], link)
+            if target is None:
+                out.extend(inner)
+            else:
+                out.append({"t": "Link", "c": [["", [], []], inner, [target, ""]]})
+    return out
+
+
+_PANDOC = {"emph": "Emph", "strong": "Strong", "strike": "Strikeout"}
+_WORDS = re.compile(r"\S+")
+
+
+def pandoc_text(text: str) -> list[dict[str, Any]]:
+    """Plain text as pandoc Str/Space inlines."""
+    out: list[dict[str, Any]] = []
+    pos = 0
+    for m in _WORDS.finditer(text):
+        if m.start() > pos:
+            out.append({"t": "Space"})
+        out.append({"t": "Str", "c": m.group(0)})
+        pos = m.end()
+    if pos < len(text) and text:
+        out.append({"t": "Space"})
+    return out
