@@ -6,7 +6,8 @@ embedded fonts plus the files here. They are subsets of Debian packages:
     apt-get install -y fonts-inter fonts-noto-color-emoji
     python src/ladder_docs/fonts/make_fonts.py
 
-- Inter (SIL OFL 1.1, no Reserved Font Name): five static weights, Latin/Greek/Cyrillic kept,
+- Inter (SIL OFL 1.1, no Reserved Font Name): five static weights, Latin/Greek/Cyrillic and
+  punctuation kept (Inter's other scripts fall back to typst's embedded Libertinus Serif),
   with the code points that have an emoji form removed, so those fall through to the emoji font.
 - Noto Color Emoji (SIL OFL 1.1, no Reserved Font Name): every single-code-point emoji (about 1,470)
   as colour bitmaps; ZWJ sequences, skin-tone variants, flags and keycaps are dropped (they need
@@ -43,11 +44,17 @@ def _options(features: list[str]) -> subset.Options:
 
 
 def _subset(source: Path, target: Path, unicodes: list[int], features: list[str]) -> None:
-    font = TTFont(source)
+    # recalcTimestamp=False keeps head.modified from the source, so reruns are byte-identical.
+    font = TTFont(source, recalcTimestamp=False)
     subsetter = subset.Subsetter(_options(features))
     subsetter.populate(unicodes=unicodes)
     subsetter.subset(font)
     font.save(target)
+
+
+def _in_inter_ranges(cp: int) -> bool:
+    """Latin, IPA, Greek, Cyrillic, Latin Extended Additional, punctuation, symbols, ligatures."""
+    return cp < 0x0530 or 0x1E00 <= cp < 0x2C00 or 0xFB00 <= cp < 0xFB07
 
 
 def _emoji_code_points() -> list[int]:
@@ -58,10 +65,11 @@ def _emoji_code_points() -> list[int]:
 def _ofl_text(copyright_file: Path, holder: str) -> str:
     """The OFL text from a Debian copyright file, un-indented, with the holder line on top."""
     text = copyright_file.read_text(encoding="utf-8")
-    match = re.search(r"^License: +(?:OFL-1\.1|SIL-1\.1)\n(.*?)(?=^\S|\Z)", text, re.M | re.S)
-    if match is None:
+    # A Debian copyright file names the licence once per Files stanza; the text is the long one.
+    bodies = re.findall(r"^License: +(?:OFL-1\.1|SIL-1\.1)\n(.*?)(?=^\S|\Z)", text, re.M | re.S)
+    if not bodies or not max(bodies, key=len).strip():
         raise SystemExit(f"no OFL text in {copyright_file}")
-    lines = [line[1:] if line.startswith(" ") else line for line in match.group(1).splitlines()]
+    lines = [line[1:] if line.startswith(" ") else line for line in max(bodies, key=len).splitlines()]
     body = "\n".join("" if line == "." else line for line in lines).strip()
     return f"{holder}\n\n{body}\n"
 
@@ -73,7 +81,11 @@ def main() -> int:
     emoji_set = {cp for cp in emoji if cp >= EMOJI_FLOOR}
     for weight in INTER_WEIGHTS:
         source = INTER_DIR / f"Inter-{weight}.otf"
-        keep = [cp for cp in sorted(TTFont(source).getBestCmap()) if cp not in emoji_set]
+        keep = [
+            cp
+            for cp in sorted(TTFont(source).getBestCmap())
+            if _in_inter_ranges(cp) and cp not in emoji_set
+        ]
         _subset(source, HERE / f"Inter-{weight}.otf", keep, INTER_FEATURES)
     (HERE / "OFL-Inter.txt").write_text(
         _ofl_text(
