@@ -22,8 +22,8 @@ import re
 import sys
 from pathlib import Path
 
-from fontTools import subset
-from fontTools.ttLib import TTFont
+from fontTools import subset  # type: ignore[import-untyped]
+from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
 HERE = Path(__file__).resolve().parent
 INTER_DIR = Path("/usr/share/fonts/opentype/inter")
@@ -67,9 +67,10 @@ def _ofl_text(copyright_file: Path, holder: str) -> str:
     text = copyright_file.read_text(encoding="utf-8")
     # A Debian copyright file names the licence once per Files stanza; the text is the long one.
     bodies = re.findall(r"^License: +(?:OFL-1\.1|SIL-1\.1)\n(.*?)(?=^\S|\Z)", text, re.M | re.S)
-    if not bodies or not max(bodies, key=len).strip():
+    longest = max(bodies, key=len, default="")
+    if not longest.strip():
         raise SystemExit(f"no OFL text in {copyright_file}")
-    lines = [line[1:] if line.startswith(" ") else line for line in max(bodies, key=len).splitlines()]
+    lines = [line[1:] if line.startswith(" ") else line for line in longest.splitlines()]
     body = "\n".join("" if line == "." else line for line in lines).strip()
     return f"{holder}\n\n{body}\n"
 
