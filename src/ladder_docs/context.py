@@ -1,0 +1,254 @@
+"""The one template context of level, track and ladder handbooks (see templates/README.md).
+
+Plain JSON data (dicts, lists, strings, numbers), so `ladder-docs context LEVEL` can dump it, the
+build can hash it for its cache, and every template (HTML, typst, the DOCX builder) reads the same
+facts. Item text is parsed here, once, into safe inline nodes (ladder_docs.inline) whose relative
+links already point at handbooks; broken or unsafe links become diagnostics in `problems`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from . import inline
+from .errors import UsageError
+from .handbook_links import Targets, level_anchor, slug_anchor, track_anchor
+from .level_changes import LevelChanges, Placed, compare
+from .model import Block, Diagnostic, Document, Item, Ladder, Level, Track
+from .worddiff import word_diff
+
+SCHEMA = 1
+Data = dict[str, Any]
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+_MAX_LIST_DEPTH = 8  # deeper nesting is flattened: readable, and no runaway template recursion
+
+
+def meta(ladder: Ladder) -> Data:
+    """Title-block and footer facts: ladder name, version, commit and its date (never the clock)."""
+    rev = ladder.revision
+    version = rev.version or (rev.tag or rev.short) + ("+uncommitted" if rev.dirty else "")
+    when = datetime.fromisoformat(rev.date)
+    return {
+        "ladder": ladder.name, "version": version, "commit": rev.sha, "short": rev.short,
+        "tag": rev.tag, "dirty": rev.dirty, "datetime": rev.date, "date": when.date().isoformat(),
+        "date_long": f"{when.day} {_MONTHS[when.month - 1]} {when.year}",
+    }
+
+
+class Contexts:
+    """Builds contexts for one ladder; level data is parsed once and shared by all handbooks."""
+
+    def __init__(self, ladder: Ladder) -> None:
+        self.ladder = ladder
+        self.meta = meta(ladder)
+        self.targets = Targets(ladder)
+        self._problems: set[Diagnostic] = set()
+        self._levels: dict[str, Data] = {}
+
+    @property
+    def problems(self) -> list[Diagnostic]:
+        """Broken and unsafe links found so far, sorted."""
+        return sorted(self._problems)
+
+    def level(self, key: str) -> Data:
+        """The context of one level's handbook."""
+        lv = self._find(key)
+        track = self.ladder.track(lv.track)
+        assert track is not None
+        return {"schema": SCHEMA, "kind": "level", "meta": self.meta,
+                "track": self._track_head(track), "level": self.level_data(lv)}
+
+    def track(self, key: str) -> Data:
+        """The context of a track's handbook: its overview, then every level in rank order."""
+        track = self.ladder.track(key)
+        if track is None:
+            raise UsageError(f"unknown track {key!r}")
+        return {"schema": SCHEMA, "kind": "track", "meta": self.meta,
+                "track": self.track_data(track)}
+
+    def whole(self) -> Data:
+        """The context of the whole-ladder handbook."""
+        return {
+            "schema": SCHEMA, "kind": "ladder", "meta": self.meta,
+            "documents": [self._document(d, None) for d in self.ladder.documents],
+            "tracks": [self.track_data(t) for t in self.ladder.tracks],
+        }
+
+    def _find(self, key: str) -> Level:
+        prefix = self.ladder.root + "/" if self.ladder.root else ""
+        lv = self.ladder.level(key) or next(
+            (x for x in self.ladder.levels if key in (x.path, x.path.removeprefix(prefix))), None)
+        if lv is None:
+            raise UsageError(f"unknown level {key!r}")
+        return lv
+
+    def _track_head(self, track: Track) -> Data:
+        return {"key": track.key, "name": track.name, "path": track.path,
+                "anchor": track_anchor(track.key)}
+
+    def track_data(self, track: Track) -> Data:
+        """A track with its overview documents and full level data."""
+        return {**self._track_head(track),
+                "overview": [self._document(d, track) for d in track.overview],
+                "levels": [self.level_data(lv) for lv in track.levels]}
+
+    def level_data(self, lv: Level) -> Data:
+        """Everything about one level, including what changes from the previous one (memoized)."""
+        if lv.key in self._levels:
+            return self._levels[lv.key]
+        track = self.ladder.track(lv.track)
+        assert track is not None
+        prev = track.previous(lv)
+        i = track.levels.index(lv)
+        nxt = track.levels[i + 1] if i + 1 < len(track.levels) else None
+        anchor = level_anchor(lv.key)
+        data: Data = {
+            "key": lv.key, "slug": lv.slug, "anchor": anchor, "id": lv.id, "title": lv.title,
+            "label": lv.label, "rank": i + 1, "pointer": lv.is_pointer,
+            "summary": self._inlines(lv.summary, lv.path, lv.line), "summary_text": lv.summary,
+            "attributes": [{"name": n, "text": v, "value": self._inlines(v, lv.path, lv.line)}
+                           for n, v in lv.attributes],
+            "dimensions": self._dimensions(lv, anchor),
+            "notes": self._blocks(lv.notes, lv.path),
+            "source": {"path": lv.path, "blob": lv.source.blob, "line": lv.line},
+            "previous": _head(prev), "next": _head(nxt),
+            "changes": self._changes(prev, lv) if prev is not None else None,
+        }
+        self._levels[lv.key] = data
+        return data
+
+    def _dimensions(self, lv: Level, anchor: str) -> list[Data]:
+        out: list[Data] = []
+        seen: set[str] = set()
+        for d in lv.dimensions:
+            dim_anchor = slug_anchor(f"{anchor}-{d.name}", seen)
+            out.append({
+                "name": d.name, "emoji": d.emoji, "anchor": dim_anchor,
+                "competencies": self._items(d.competencies, lv.path),
+                "examples": self._items(d.examples, lv.path),
+                "notes": self._items(d.notes, lv.path),
+                "competency_groups": _groups(self._items(d.competencies, lv.path)),
+                "example_groups": _groups(self._items(d.examples, lv.path)),
+            })
+        return out
+
+    def _items(self, items: tuple[Item, ...], path: str) -> list[Data]:
+        return [self._item(it, path) for it in items]
+
+    def _item(self, it: Item, path: str) -> Data:
+        return {"text": it.text, "group": it.group, "line": it.line,
+                "inlines": self._inlines(it.text, path, it.line)}
+
+    def _inlines(self, text: str, path: str, line: int) -> list[inline.Node]:
+        def report(code: str, message: str) -> None:
+            self._problems.add(Diagnostic(path, line, "warning", code, message))
+
+        return inline.parse(text, self.targets.resolver(path), report)
+
+    def _changes(self, prev: Level, lv: Level) -> Data:
+        head = _head(prev)
+        if prev.is_pointer or lv.is_pointer:
+            return {"previous": head, "comparable": False, "sections": [],
+                    "counts": {"new": 0, "evolved": 0, "dropped": 0, "unchanged": 0}}
+        ch: LevelChanges = compare(prev, lv)
+        emoji = {d.name: d.emoji for d in (*prev.dimensions, *lv.dimensions)}
+        order = list(dict.fromkeys(d.name for d in (*lv.dimensions, *prev.dimensions)))
+        sections: dict[str, Data] = {n: {"dimension": n, "emoji": emoji.get(n, ""), "new": [],
+                                         "evolved": [], "dropped": []} for n in order}
+        for p in ch.new:
+            sections[p.dimension]["new"].append(self._placed(p, lv))
+        for e in ch.evolved:
+            before = inline.plain(self._inlines(e.before.item.text, prev.path, e.before.item.line))
+            after = inline.plain(self._inlines(e.after.item.text, lv.path, e.after.item.line))
+            sections[e.after.dimension]["evolved"].append({
+                "before": self._placed(e.before, prev), "after": self._placed(e.after, lv),
+                "moved_from": _moved(e.before.dimension, e.after.dimension),
+                "similarity": e.score,
+                "diff": [{"op": op, "text": text} for op, text in word_diff(before, after)],
+            })
+        for p in ch.dropped:
+            sections[p.dimension]["dropped"].append(self._placed(p, prev))
+        return {
+            "previous": head, "comparable": True,
+            "sections": [s for s in sections.values() if s["new"] or s["evolved"] or s["dropped"]],
+            "counts": {"new": len(ch.new), "evolved": len(ch.evolved), "dropped": len(ch.dropped),
+                       "unchanged": len(ch.unchanged)},
+        }
+
+    def _placed(self, p: Placed, lv: Level) -> Data:
+        return {"dimension": p.dimension, **self._item(p.item, lv.path)}
+
+    def _document(self, doc: Document, track: Track | None) -> Data:
+        blocks = list(doc.blocks)
+        if blocks and blocks[0].kind == "heading" and blocks[0].text.strip() == doc.title.strip():
+            blocks = blocks[1:]  # the title is shown once, as the section heading
+        return {"key": doc.key, "title": doc.title, "anchor": self.targets.document_anchor(doc),
+                "track": track.key if track else None,
+                "source": {"path": doc.path, "blob": doc.source.blob},
+                "blocks": self._blocks(tuple(blocks), doc.path)}
+
+    def _blocks(self, blocks: tuple[Block, ...], path: str) -> list[Data]:
+        """Blocks → render-neutral data: bullets nest into lists, heading levels never skip."""
+        out: list[Data] = []
+        lists: list[tuple[int, Data]] = []  # open lists: (depth, list node)
+        level = 0
+        for b in blocks:
+            if b.kind != "item":
+                lists.clear()
+            if b.kind == "heading":
+                level = min(max(b.depth, 1), level + 1)
+                out.append({"kind": "heading", "level": level, "text": b.text,
+                            "inlines": self._inlines(b.text, path, b.line)})
+            elif b.kind in ("para", "quote"):
+                out.append({"kind": b.kind, "inlines": self._inlines(b.text, path, b.line)})
+            elif b.kind == "code":
+                out.append({"kind": "code", "text": b.text})
+            elif b.kind == "rule":
+                out.append({"kind": "rule"})
+            elif b.kind == "table":
+                rows = [[self._inlines(c, path, b.line) for c in r] for r in b.rows]
+                width = max((len(r) for r in rows), default=0)
+                rows = [r + [[]] * (width - len(r)) for r in rows]
+                out.append({"kind": "table", "header": rows[0] if rows else [], "rows": rows[1:]})
+            else:
+                depth = min(b.depth, _MAX_LIST_DEPTH)
+                while lists and lists[-1][0] > depth:
+                    lists.pop()
+                if not lists or lists[-1][0] < depth:
+                    node: Data = {"kind": "list", "ordered": b.ordered, "items": []}
+                    if lists and lists[-1][1]["items"]:
+                        lists[-1][1]["items"][-1]["children"].append(node)
+                    else:
+                        out.append(node)
+                    lists.append((depth, node))
+                lists[-1][1]["items"].append(
+                    {"inlines": self._inlines(b.text, path, b.line), "children": []})
+        return out
+
+
+def _head(lv: Level | None) -> Data | None:
+    if lv is None:
+        return None
+    return {"key": lv.key, "id": lv.id, "title": lv.title, "label": lv.label,
+            "anchor": level_anchor(lv.key)}
+
+
+def _moved(before: str, after: str) -> str | None:
+    return before if before != after else None
+
+
+def _groups(items: list[Data]) -> list[Data]:
+    """Consecutive items of one group, for templates that show group headings."""
+    out: list[Data] = []
+    for it in items:
+        if not out or out[-1]["name"] != it["group"]:
+            out.append({"name": it["group"], "items": []})
+        out[-1]["items"].append(it)
+    return out
+
+
+def level_context(ladder: Ladder, level_key: str) -> Data:
+    """The template context of one level's handbook (`ladder-docs context LEVEL`); key or path."""
+    return Contexts(ladder).level(level_key)
