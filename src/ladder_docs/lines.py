@@ -18,7 +18,7 @@ _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
 _BULLET = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]+(.*)|$)")
 _QUOTE = re.compile(r"^ {0,3}>[ \t]?(.*)$")
 # A line that is nothing but strong/emphasised text: `**Title**`, `***Heading`, `__Title__`.
-_BOLD_LINE = re.compile(r"^ {0,3}(\*{2,3}|_{2,3})(?=\S)(.+?)(?:\1|\*{1,3}|_{1,3})?[ \t]*:?[ \t]*$")
+_BOLD_LINE = re.compile(r"^ {0,3}(\*{2,3}|_{2,3})[ \t]*(?=\S)(.+?)(?:\1|\*{1,3}|_{1,3})?[ \t]*:?[ \t]*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HTML = re.compile(r"^\s*</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>", re.S)
@@ -45,11 +45,15 @@ class Line:
 
 def strip_markup(text: str) -> str:
     """Drop emphasis markers and surrounding whitespace: `**Title**` → `Title`."""
+    if "*" not in text and "_" not in text and "`" not in text:
+        return text.strip()
     return _MARKUP.sub("", text).strip()
 
 
 def is_examples_marker(text: str) -> bool:
     """`**Examples:**`, `Examples`, `#### Examples`, `<summary>Examples</summary>`."""
+    if len(text) > 120 or "xampl" not in text.lower():
+        return False
     if _SUMMARY_EXAMPLES.search(text):
         return True
     return bool(_EXAMPLES_WORD.match(strip_markup(re.sub(r"<[^>]+>", "", text)).strip()))

@@ -38,7 +38,9 @@ def file_level_id(path: str) -> str | None:
 
 def clean(text: str) -> str:
     """Item text as the model keeps it: tags dropped, whitespace collapsed."""
-    return _WS.sub(" ", _TAG.sub("", text)).strip()
+    if "<" in text:
+        text = _TAG.sub("", text)
+    return " ".join(text.split())
 
 
 def _lines(text: str) -> list[Line]:
@@ -208,9 +210,12 @@ def _roles(lines: Sequence[Line], head: Line | None) -> list[int]:
     depth = min(lines[i].depth for i in heads)
 
     def next_is_quote(i: int) -> bool:
+        # A role's summary quote may follow an introductory paragraph, but precedes any heading.
         for ln in lines[i + 1 :]:
-            if ln.kind != "blank":
-                return ln.kind == "quote"
+            if ln.kind in ("heading", "bullet", "bold"):
+                return False
+            if ln.kind == "quote":
+                return True
         return False
 
     return [
