@@ -1,0 +1,141 @@
+"""Matching for the semantic diff: formatting-blind folding, spelling-only edits, greedy pairing.
+
+Pure helpers shared by diff.py (items, blocks, levels) and attribution.py (text chains).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Sequence
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import TypeVar
+
+T = TypeVar("T")
+
+# Emphasis markers, punctuation and underscores all fold to a space: what survives is the words.
+_NON_WORD = re.compile(r"[\W_]+")
+
+# An item this similar to an old one is the same item reworded, not a removal plus an addition.
+REWORD_THRESHOLD = 0.5
+# Across dimensions a looser match would pair unrelated sentences that share stock phrases.
+MOVE_THRESHOLD = 0.65
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Text with whitespace, line breaks, punctuation and emphasis folded away (case kept)."""
+    return " ".join(_NON_WORD.sub(" ", unicodedata.normalize("NFKC", text)).split())
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(fold(text).lower().split())
+
+
+def similarity(a: str, b: str) -> float:
+    """Word-sequence similarity in [0, 1] of two texts, formatting and case ignored."""
+    wa, wb = _words(a), _words(b)
+    if not wa and not wb:
+        return 1.0
+    m = SequenceMatcher(None, wa, wb, autojunk=False)
+    if m.real_quick_ratio() < REWORD_THRESHOLD * 0.8 or m.quick_ratio() < REWORD_THRESHOLD * 0.8:
+        return m.quick_ratio()
+    return m.ratio()
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, stopping early once it exceeds `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def _misspelling(a: str, b: str) -> bool:
+    """One word for another that differs by a typo: `unfamilary` → `unfamilar`, `teh` → `the`."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    shortest = min(len(a), len(b))
+    if shortest < 3:
+        return False  # `is` → `it` is a different word, not a typo
+    return _distance(a, b, 2) <= (1 if shortest <= 4 else 2)
+
+
+def spelling_only(before: str, after: str) -> bool:
+    """True when `after` only fixes the spelling (or case) of at most two words of `before`."""
+    wa, wb = fold(before).split(), fold(after).split()
+    changed = 0
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        old, new = wa[i1:i2], wb[j1:j2]
+        if tag != "replace":
+            return False
+        if len(old) != len(new):
+            # A split or joined word (`fulltime` → `full time`) is spelling too.
+            if "".join(old).lower() != "".join(new).lower():
+                return False
+            changed += 1
+            continue
+        if not all(_misspelling(x, y) for x, y in zip(old, new, strict=True)):
+            return False
+        changed += len(old)
+    return 0 < changed <= 2
+
+
+def pair_exact(
+    old: Sequence[T], new: Sequence[T], keys: Sequence[Callable[[T], Hashable]],
+    taken_old: set[int], taken_new: set[int],
+) -> list[tuple[int, int]]:
+    """Pair items whose key is equal, one pass per key function, first come first paired."""
+    pairs: list[tuple[int, int]] = []
+    for key in keys:
+        pending: dict[Hashable, list[int]] = defaultdict(list)
+        for i, o in enumerate(old):
+            if i not in taken_old:
+                pending[key(o)].append(i)
+        for j, n in enumerate(new):
+            if j in taken_new:
+                continue
+            queue = pending.get(key(n))
+            if queue:
+                i = queue.pop(0)
+                taken_old.add(i)
+                taken_new.add(j)
+                pairs.append((i, j))
+    return pairs
+
+
+def pair_similar(
+    old: Sequence[T], new: Sequence[T], score: Callable[[T, T], float],
+    taken_old: set[int], taken_new: set[int],
+) -> list[tuple[int, int]]:
+    """Greedy best-first pairing of the items left; `score` returns < 0 for "never pair"."""
+    free_old = [i for i in range(len(old)) if i not in taken_old]
+    free_new = [j for j in range(len(new)) if j not in taken_new]
+    candidates = []
+    for i in free_old:
+        for j in free_new:
+            s = score(old[i], new[j])
+            if s >= 0:
+                candidates.append((-s, i, j))
+    candidates.sort()
+    pairs: list[tuple[int, int]] = []
+    for _s, i, j in candidates:
+        if i in taken_old or j in taken_new:
+            continue
+        taken_old.add(i)
+        taken_new.add(j)
+        pairs.append((i, j))
+    return sorted(pairs)
