@@ -227,7 +227,7 @@ def _roles(lines: Sequence[Line], head: Line | None) -> list[int]:
 
 def _diagnostics(path: str, d: Decoded) -> list[Diagnostic]:
     out: list[Diagnostic] = []
-    if d.encoding not in ("utf-8", "utf-16"):
+    if d.encoding not in ("utf-8", "utf-16", "binary"):
         out.append(Diagnostic(path, 1, "error", "not-utf8",
                               f"file is not UTF-8; read as {d.encoding}: save it as UTF-8"))
     if d.repaired_from is not None:
