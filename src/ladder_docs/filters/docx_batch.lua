@@ -1,0 +1,201 @@
+-- ladder-docs: convert many pandoc JSON documents to DOCX in one pandoc process.
+-- Usage (from pandoc_engine.py, cwd = a private temp dir): pandoc lua docx_batch.lua job.json
+-- job.json: {"reference_doc": "reference.docx", "results": "results.json",
+--            "docs": [{"input": "in/0.json", "output": "out/0.docx", "footer": "...", "toc": false}]}
+-- Every document is sanitised (no raw nodes, no images, only safe link targets), gets native
+-- Word tracked changes for its insertion/deletion spans and divs, and is written on its own:
+-- a failing document records its error in results.json and the batch goes on.
+
+local FOOTER_TOKEN = 'LADDERDOCS-FOOTER-TEXT'
+
+local function read_file(path)
+  local f = assert(io.open(path, 'rb'))
+  local data = f:read('a')
+  f:close()
+  return data
+end
+
+local function write_file(path, data)
+  local f = assert(io.open(path, 'wb'))
+  f:write(data)
+  f:close()
+end
+
+-- Plain (not pattern) replacement of every occurrence of `find` in `s`.
+local function replace_plain(s, find, repl)
+  local out, pos = {}, 1
+  while true do
+    local i, j = s:find(find, pos, true)
+    if i == nil then break end
+    out[#out + 1] = s:sub(pos, i - 1)
+    out[#out + 1] = repl
+    pos = j + 1
+  end
+  out[#out + 1] = s:sub(pos)
+  return table.concat(out)
+end
+
+local function xml_escape(s)
+  return (s:gsub('&', '&amp;'):gsub('<', '&lt;'):gsub('>', '&gt;')
+    :gsub('"', '&quot;'):gsub("'", '&apos;'))
+end
+
+-- Sanitising ----------------------------------------------------------------------------------
+
+-- A link target is safe when it has no scheme (a relative path or #anchor) or an allowed one.
+local SAFE_SCHEMES = { http = true, https = true, mailto = true }
+
+local function safe_target(target)
+  local t = target:gsub('^%s+', '')
+  local scheme = t:match('^([%a][%w+.-]*):')
+  if scheme == nil then
+    return t:sub(1, 2) ~= '//' and t:sub(1, 1) ~= '\\'
+  end
+  return SAFE_SCHEMES[scheme:lower()] == true
+end
+
+-- Content is untrusted: raw OpenXML could carry field codes (INCLUDETEXT) and images make the
+-- writer read files from disk, so neither survives; an unsafe link keeps only its text.
+local sanitise = {
+  RawInline = function() return {} end,
+  RawBlock = function() return {} end,
+  Image = function(img) return img.caption end,
+  Link = function(link)
+    if safe_target(link.target) then return nil end
+    return link.content
+  end,
+}
+
+-- Tracked changes -----------------------------------------------------------------------------
+
+local CHANGE = { insertion = 'ins', deletion = 'del' }
+
+local function change_kind(attr)
+  for _, class in ipairs(attr.classes) do
+    if CHANGE[class] then return class end
+  end
+  return nil
+end
+
+-- Inside a wholly inserted (deleted) paragraph, nested change spans make no sense: the opposite
+-- kind never existed on that side, the same kind is implied.
+local function flatten_changes(inlines, kind)
+  return inlines:walk({
+    Span = function(span)
+      local inner = change_kind(span.attr)
+      if inner == nil then return nil end
+      if inner == kind then return span.content end
+      return {}
+    end,
+  })
+end
+
+-- Whole-paragraph changes: each paragraph inside a Div.insertion/.deletion gets its text wrapped
+-- in a change span and a marker that the post-processing turns into a tracked paragraph mark.
+local function mark_paragraphs(div, kind, marks)
+  local author = div.attributes.author or 'ladder-docs'
+  local date = div.attributes.date or ''
+  local function mark(block)
+    marks[#marks + 1] = { tag = CHANGE[kind], author = author, date = date }
+    local attr = pandoc.Attr('', { kind }, { author = author, date = date })
+    block.content = {
+      pandoc.RawInline('openxml', '<!--ldpm:' .. #marks .. '-->'),
+      pandoc.Span(flatten_changes(block.content, kind), attr),
+    }
+    return block
+  end
+  local blocks = div.content:walk({
+    Div = function(inner)
+      -- a nested change div of either kind is covered by this one
+      if change_kind(inner.attr) then return inner.content end
+      return nil
+    end,
+  })
+  return blocks:walk({ Para = mark, Plain = mark, Header = mark })
+end
+
+local function tracked_changes(doc, marks)
+  return doc:walk({
+    Div = function(div)
+      local kind = change_kind(div.attr)
+      if kind == nil then return nil end
+      return mark_paragraphs(div, kind, marks)
+    end,
+  })
+end
+
+-- Post-processing of the written DOCX ---------------------------------------------------------
+
+local function paragraph_marks(xml, marks)
+  xml = xml:gsub('<w:p>(.-)</w:p>', function(inner)
+    local n = inner:match('<!%-%-ldpm:(%d+)%-%->')
+    if n == nil then return nil end
+    local m = marks[tonumber(n)]
+    inner = inner:gsub('<!%-%-ldpm:%d+%-%->', '', 1)
+    local rpr = string.format('<w:rPr><w:%s w:id="0" w:author="%s" w:date="%s" /></w:rPr>',
+      m.tag, xml_escape(m.author), xml_escape(m.date))
+    if inner:sub(1, 7) == '<w:pPr>' then
+      -- w:rPr is the last child pandoc's w:pPr can have (no sectPr/pPrChange in paragraphs)
+      inner = inner:gsub('</w:pPr>', rpr .. '</w:pPr>', 1)
+    else
+      inner = '<w:pPr>' .. rpr .. '</w:pPr>' .. inner
+    end
+    return '<w:p>' .. inner .. '</w:p>'
+  end)
+  if xml:find('<!--ldpm:', 1, true) then
+    error('a tracked paragraph mark could not be placed')
+  end
+  return xml
+end
+
+-- pandoc numbers insertions and deletions separately (and so gives them the same ids): renumber
+-- every change after the largest id in the part, so no two annotations share one.
+local function unique_change_ids(xml)
+  local top = 0
+  for id in xml:gmatch('w:id="(%d+)"') do top = math.max(top, tonumber(id)) end
+  return (xml:gsub('<w:(%a+) w:id="%d+"', function(tag)
+    if tag ~= 'ins' and tag ~= 'del' then return nil end
+    top = top + 1
+    return string.format('<w:%s w:id="%d"', tag, top)
+  end))
+end
+
+local function postprocess(bytes, marks, footer)
+  local entries = {}
+  for _, entry in ipairs(pandoc.zip.Archive(bytes).entries) do
+    local path = entry.path
+    local changed = nil
+    if path == 'word/document.xml' then
+      changed = unique_change_ids(paragraph_marks(entry:contents(), marks))
+    elseif path:match('^word/footer%d*%.xml$') then
+      local text = entry:contents()
+      if text:find(FOOTER_TOKEN, 1, true) then
+        changed = replace_plain(text, FOOTER_TOKEN, xml_escape(footer or ''))
+      end
+    end
+    if changed then entry = pandoc.zip.Entry(path, changed, entry.modtime) end
+    entries[#entries + 1] = entry
+  end
+  return pandoc.zip.Archive(entries):bytestring()
+end
+
+-- The batch -----------------------------------------------------------------------------------
+
+local function convert(spec, reference_doc)
+  pandoc.mediabag.empty()
+  local doc = pandoc.read(read_file(spec.input), 'json')
+  doc = doc:walk(sanitise)
+  local marks = {}
+  doc = tracked_changes(doc, marks)
+  local options = { reference_doc = reference_doc, table_of_contents = spec.toc == true }
+  local bytes = pandoc.write(doc, 'docx', options)
+  write_file(spec.output, postprocess(bytes, marks, spec.footer))
+end
+
+local job = pandoc.json.decode(read_file(arg[1]), false)
+local results = {}
+for i, spec in ipairs(job.docs) do
+  local ok, err = pcall(convert, spec, job.reference_doc)
+  results[i] = ok and { ok = true } or { ok = false, error = tostring(err) }
+end
+write_file(job.results, pandoc.json.encode(results))
