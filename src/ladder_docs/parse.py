@@ -14,6 +14,10 @@ from .model import Block, Diagnostic, Dimension, Document, Item, Level, Source
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _WS = re.compile(r"\s+")
+# Real level files are 2–20 KB; anything this large is a mistake or an attack, and would make
+# every handbook that includes it unusable.
+MAX_FILE_BYTES = 2_000_000
+MAX_ITEMS = 1000
 
 
 @dataclass(frozen=True)
@@ -241,6 +245,10 @@ def _diagnostics(path: str, d: Decoded) -> list[Diagnostic]:
 
 def parse_document(path: str, data: bytes, blob: str | None = None, *, overview: bool = False) -> ParsedFile:
     """Parse one ladder file. Never raises on content: problems become diagnostics."""
+    if len(data) > MAX_FILE_BYTES:
+        d = Decoded("", "utf-8", "lf", False, None)
+        msg = f"file is {len(data):,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a ladder file: skipped"
+        return ParsedFile(path, blob, (), None, (Diagnostic(path, 0, "error", "file-too-large", msg),), d)
     d = decode(data)
     diags = _diagnostics(path, d)
     if d.binary:
@@ -268,6 +276,7 @@ def parse_document(path: str, data: bytes, blob: str | None = None, *, overview:
             diags.append(Diagnostic(path, head.no, "error", "id-mismatch",
                                     f"title says {tid} but the file name says {fid}"))
         level = _level(path, blob, head, body, fid)
+        diags.extend(_too_many(level))
         return ParsedFile(path, blob, (level,), None, tuple(diags), d)
     roles = [] if overview else _roles(lines, head)
     title = clean(strip_markup(head.text)) if head is not None else stem.replace("-", " ")
@@ -289,3 +298,13 @@ def _role_level(path: str, blob: str | None, lines: Sequence[Line], start: int, 
     # Dimensions of a role may sit one heading level below it or, in some files, beside it.
     shifted = Line(head.no, "heading", head.text, head.depth - 1)
     return _level(path, blob, shifted, lines[start + 1 : end], None)
+
+
+def _too_many(level: Level) -> list[Diagnostic]:
+    return [
+        Diagnostic(level.path, dim.line, "warning", "too-many-items",
+                   f"dimension {dim.name!r} has {len(dim.competencies) + len(dim.examples):,} items "
+                   f"(more than {MAX_ITEMS:,}): is this file what you meant?")
+        for dim in level.dimensions
+        if len(dim.competencies) + len(dim.examples) > MAX_ITEMS
+    ]
