@@ -145,3 +145,19 @@ def test_parser_never_raises(lines: list[str], eol: str, bom: bool) -> None:
 @given(st.binary(max_size=400))
 def test_parser_never_raises_on_bytes(data: bytes) -> None:
     parse_document("L1-x", data)
+
+
+@pytest.mark.parametrize("damage", ["missing", "corrupt"])
+def test_missing_or_corrupt_object_exits_3(damage: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = make_repo(tmp_path / "r", {"T/L2-Widget-Engineer.md": GOOD})
+    blob = git(repo, "rev-parse", "HEAD:T/L2-Widget-Engineer.md").strip()
+    obj = repo / ".git" / "objects" / blob[:2] / blob[2:]
+    obj.chmod(0o644)
+    if damage == "missing":
+        obj.unlink()
+    else:
+        obj.write_bytes(b"garbage")
+    assert main(["show", "--repo", str(repo), "--rev", "HEAD"]) == 3
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"ladder-docs: error: missing or corrupt object {blob[:12]} for T/L2-Widget-Engineer.md")
+    assert "at revision HEAD" in err

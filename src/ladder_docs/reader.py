@@ -114,7 +114,10 @@ def read_ladder(
     config = config if config is not None else load_config(repo, sha)
     ladder_root = resolve_root(repo, sha, config, root)
     rev_info = revision(repo, rev, config, [ladder_root or ".", "pyproject.toml", "ladder-docs.toml"])
-    files, diags = read_files(repo, sha, ladder_root, config)
+    try:
+        files, diags = read_files(repo, sha, ladder_root, config)
+    except RepoError as exc:
+        raise RepoError(f"{exc} at revision {rev} ({sha[:7]})" if sha else str(exc)) from exc
     ladder = assemble(files, ladder_root, config)
     all_diags = sorted({*diags, *ladder.diagnostics, *(d for f in files for d in f.diagnostics)})
     return replace(ladder, revision=rev_info, diagnostics=tuple(all_diags))

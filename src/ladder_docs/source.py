@@ -6,6 +6,7 @@ import os
 import re
 import stat
 import subprocess
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,7 +118,7 @@ class Repository:
         if data is None:
             try:
                 data = self.repo.odb.stream(bytes.fromhex(blob)).read()
-            except (BadObject, BadName, ValueError) as exc:
+            except (BadObject, BadName, ValueError, zlib.error, OSError) as exc:
                 raise RepoError(f"missing or corrupt object {blob[:12]} for {path}") from exc
             self._blobs[blob] = data
         return data
