@@ -8,10 +8,10 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import git, make_repo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import git, make_repo
 from ladder_docs.cli import main
 from ladder_docs.parse import parse_document
 from ladder_docs.reader import read_ladder
@@ -24,7 +24,9 @@ settings.register_profile("dev", max_examples=500, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
 
 
-def diagnostics(repo: Path, capsys: pytest.CaptureFixture[str], rev: str | None = "HEAD") -> tuple[int, list[dict[str, object]]]:
+def diagnostics(
+    repo: Path, capsys: pytest.CaptureFixture[str], rev: str | None = "HEAD"
+) -> tuple[int, list[dict[str, object]]]:
     args = ["check", "--repo", str(repo), "--format", "json"] + (["--rev", rev] if rev else [])
     code = main(args)
     out = capsys.readouterr().out
@@ -36,13 +38,16 @@ CASES: dict[str, tuple[bytes, str, str]] = {
     "binary": (b"\x89PNG\r\n\x1a\n\0\0\0IHDR", "binary-file", "error"),
     "empty": (b"", "empty-file", "warning"),
     "no title": (b"Just some text.\n\n## Craft\n\n- I craft.\n", "no-title", "warning"),
-    "mojibake": ("# L3: Owl\n\n## 🦉 Wisdom\n\n- I know.\n".encode().decode("mac_roman").encode(), "mojibake", "warning"),
+    "mojibake": ("# L3: Owl\n\n## 🦉 Wisdom\n\n- I’m wise.\n".encode().decode("mac_roman").encode(),
+                 "mojibake", "warning"),
     "huge": (b"# L3: Big\n\n## D\n\n" + b"- I repeat myself.\n" * 2_800_000, "file-too-large", "error"),
 }
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_bad_file_is_reported_and_the_rest_reads(case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_file_is_reported_and_the_rest_reads(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data, code_name, severity = CASES[case]
     repo = make_repo(tmp_path / "r", {"T/L2-Widget-Engineer.md": GOOD, "T/L3-Bad-File.md": data})
     code, diags = diagnostics(repo, capsys)
@@ -97,7 +102,7 @@ def test_symlink_is_never_followed(tmp_path: Path, capsys: pytest.CaptureFixture
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "symlink")
     for rev in ("HEAD", None):
-        code, diags = diagnostics(repo, capsys, rev)
+        _, diags = diagnostics(repo, capsys, rev)
         assert [(d["code"], d["path"]) for d in diags] == [("symlink", "T/L3-Passwd.md")]
         ladder = read_ladder(Repository.open(repo), rev)
         assert "root:" not in json.dumps([lv.title for lv in ladder.levels])

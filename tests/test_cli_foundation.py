@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import git, make_repo
+
 from ladder_docs.cli import main
 
 LEVEL = "# L2: Widget Engineer\n\n> I make widgets.\n\n## Craft\n\n- I craft.\n"
@@ -85,8 +85,10 @@ def test_check_formats_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[
     code, out, _ = run(capsys, "check", "--repo", str(repo), "--format", "github")
     assert code == 1
     lines = out.splitlines()
-    assert "::error file=L2-Widget-Engineer.md,line=1,title=id-mismatch::title says L3 but the file name says L2" in lines
-    assert any(ln.startswith("::warning file=L2-Widget-Engineer.md,line=6,title=duplicate-competency::") for ln in lines)
+    mismatch = "::error file=L2-Widget-Engineer.md,line=1,title=id-mismatch::title says L3 but the file name says L2"
+    assert mismatch in lines
+    dup = "::warning file=L2-Widget-Engineer.md,line=6,title=duplicate-competency::"
+    assert any(ln.startswith(dup) for ln in lines)
     assert any("title=empty-dimension" in ln for ln in lines)
     assert any("title=broken-link" in ln and "line=10" in ln for ln in lines)
     assert any(ln.startswith("::error file=L4-Caf.md,line=1,title=not-utf8::") for ln in lines)

@@ -73,7 +73,8 @@ def test_several_roles_in_one_file() -> None:
     )
     pf = parse_document("Thing.md", text.encode())
     assert pf.roles
-    assert [(lv.title, lv.summary) for lv in pf.levels] == [("Thing Maker", "I make."), ("Senior Thing Maker", "I make more.")]
+    assert [(lv.title, lv.summary) for lv in pf.levels] == [
+        ("Thing Maker", "I make."), ("Senior Thing Maker", "I make more.")]
     assert [d.name for d in pf.levels[1].dimensions] == ["I lead", "I help"]
 
 

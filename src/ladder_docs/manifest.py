@@ -43,7 +43,9 @@ def artifact(path: str, data: bytes, kind: str, *, level: str | None = None, sou
     return Artifact(path, hashlib.sha256(data).hexdigest(), len(data), ext, kind, level, source)
 
 
-def manifest_json(head: Mapping[str, Any], artifacts: Iterable[Artifact], extra: Mapping[str, Any] | None = None) -> bytes:
+def manifest_json(
+    head: Mapping[str, Any], artifacts: Iterable[Artifact], extra: Mapping[str, Any] | None = None
+) -> bytes:
     """`manifest.json` bytes: head fields, then artifacts sorted by path (deterministic)."""
     doc: dict[str, Any] = dict(head)
     doc["artifacts"] = [a.as_json() for a in sorted(artifacts, key=lambda a: a.path)]

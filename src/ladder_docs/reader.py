@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import posixpath
 from collections.abc import Callable
+from functools import partial
 from dataclasses import replace
 
 from .assemble import assemble
@@ -81,7 +82,13 @@ def revision(repo: Repository, rev: str | None, config: Config, paths: list[str]
     return Revision(rev or "working-tree", sha, repo.commit_date(sha), dirty, version, None if dirty else tag)
 
 
-def read_files(repo: Repository, sha: str | None, root: str, config: Config) -> tuple[list[ParsedFile], list[Diagnostic]]:
+def _read(repo: Repository, e: Entry) -> bytes:
+    return repo.read_blob(e.blob, e.path) if e.blob is not None else repo.read_worktree(e.path)
+
+
+def read_files(
+    repo: Repository, sha: str | None, root: str, config: Config
+) -> tuple[list[ParsedFile], list[Diagnostic]]:
     """Parse every ladder file under `root` at `sha` (None: working tree)."""
     entries: list[Entry] = repo.tree(sha, root) if sha is not None else repo.worktree_files(root)
     files: list[ParsedFile] = []
@@ -91,18 +98,14 @@ def read_files(repo: Repository, sha: str | None, root: str, config: Config) -> 
         if not selected(rel, config):
             continue
         if e.mode == SYMLINK:
-            diags.append(Diagnostic(e.path, 0, "warning", "symlink", "symbolic link in the ladder: skipped, never followed"))
+            msg = "symbolic link in the ladder: skipped, never followed"
+            diags.append(Diagnostic(e.path, 0, "warning", "symlink", msg))
             continue
         if e.mode == SUBMODULE:
             diags.append(Diagnostic(e.path, 0, "warning", "submodule", "submodule in the ladder: skipped"))
             continue
         overview = _matches(rel, config.documents)
-        if e.blob is not None:
-            blob = e.blob
-            pf = parse_cached(e.path, blob, overview, lambda b=blob, p=e.path: repo.read_blob(b, p))
-        else:
-            pf = parse_cached(e.path, None, overview, lambda p=e.path: repo.read_worktree(p))
-        files.append(pf)
+        files.append(parse_cached(e.path, e.blob, overview, partial(_read, repo, e)))
     return files, diags
 
 
