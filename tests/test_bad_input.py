@@ -154,7 +154,8 @@ def test_parser_never_raises_on_bytes(data: bytes) -> None:
 
 @pytest.mark.parametrize("damage", ["missing", "corrupt"])
 def test_missing_or_corrupt_object_exits_3(damage: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    repo = make_repo(tmp_path / "r", {"T/L2-Widget-Engineer.md": GOOD})
+    # Unique content: parses are cached by blob sha within a process.
+    repo = make_repo(tmp_path / "r", {"T/L2-Widget-Engineer.md": GOOD + f"- {damage} {tmp_path.name}\n"})
     blob = git(repo, "rev-parse", "HEAD:T/L2-Widget-Engineer.md").strip()
     obj = repo / ".git" / "objects" / blob[:2] / blob[2:]
     obj.chmod(0o644)
