@@ -21,6 +21,7 @@ What the batch script guarantees (tests/test_engines.py, tests/test_docx_redline
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
@@ -62,6 +63,47 @@ def _environment(timestamp: int, home: str) -> dict[str, str]:
         "LANG": "C.UTF-8",
         "PATH": os.defpath,
     }
+
+
+@functools.cache
+def pandoc_api_version() -> list[int]:
+    """The pandoc-api-version the bundled pandoc reads and writes (for building JSON ASTs)."""
+    done = subprocess.run(
+        [pandoc_path(), "-f", "markdown", "-t", "json"],
+        input=b"",
+        capture_output=True,
+        check=False,
+        timeout=60,
+        env=_environment(0, tempfile.gettempdir()),
+    )
+    if done.returncode != 0:
+        raise PandocError(f"pandoc: cannot start the bundled pandoc (exit {done.returncode})")
+    return list(json.loads(done.stdout)["pandoc-api-version"])
+
+
+def _change_attr(kind: str, author: str, date: str) -> list[Any]:
+    return ["", [kind], [["author", author], ["date", date]]]
+
+
+def tracked_inlines(kind: str, inlines: list[Any], *, author: str, date: str) -> dict[str, Any]:
+    """A Span marking `inlines` as inserted or deleted (`kind`: "insertion" | "deletion").
+
+    `date` is ISO 8601 (e.g. "2024-10-08T14:03:00Z"); Word shows author and date in its Review pane.
+    """
+    if kind not in ("insertion", "deletion"):
+        raise ValueError(f"tracked change kind must be insertion or deletion, not {kind!r}")
+    return {"t": "Span", "c": [_change_attr(kind, author, date), inlines]}
+
+
+def tracked_blocks(kind: str, blocks: list[Any], *, author: str, date: str) -> dict[str, Any]:
+    """A Div marking whole paragraphs as inserted or deleted, paragraph marks included.
+
+    For a wholly added or removed bullet, put the Div inside the list item:
+    `{"t": "BulletList", "c": [[...], [tracked_blocks("insertion", [plain], ...)]]}`.
+    """
+    if kind not in ("insertion", "deletion"):
+        raise ValueError(f"tracked change kind must be insertion or deletion, not {kind!r}")
+    return {"t": "Div", "c": [_change_attr(kind, author, date), blocks]}
 
 
 def docx_many(
