@@ -57,8 +57,9 @@ class Contexts:
         lv = self._find(key)
         track = self.ladder.track(lv.track)
         assert track is not None
-        return {"schema": SCHEMA, "kind": "level", "meta": self.meta,
-                "track": self._track_head(track), "level": self.level_data(lv)}
+        head = {**self._track_head(track), "levels": [_head(x) for x in track.levels]}
+        return {"schema": SCHEMA, "kind": "level", "meta": self.meta, "track": head,
+                "level": self.level_data(lv)}
 
     def track(self, key: str) -> Data:
         """The context of a track's handbook: its overview, then every level in rank order."""
@@ -74,6 +75,14 @@ class Contexts:
             "schema": SCHEMA, "kind": "ladder", "meta": self.meta,
             "documents": [self._document(d, None) for d in self.ladder.documents],
             "tracks": [self.track_data(t) for t in self.ladder.tracks],
+        }
+
+    def index(self) -> Data:
+        """The context of the site's front page: tracks and their levels, no content."""
+        return {
+            "schema": SCHEMA, "kind": "index", "meta": self.meta,
+            "tracks": [{**self._track_head(t), "levels": [_head(lv) for lv in t.levels]}
+                       for t in self.ladder.tracks],
         }
 
     def _find(self, key: str) -> Level:
@@ -107,7 +116,8 @@ class Contexts:
         data: Data = {
             "key": lv.key, "slug": lv.slug, "anchor": anchor, "id": lv.id, "title": lv.title,
             "label": lv.label, "rank": i + 1, "pointer": lv.is_pointer,
-            "summary": self._inlines(lv.summary, lv.path, lv.line), "summary_text": lv.summary,
+            "summary": [self._inlines(para, lv.path, lv.line) for para in _paragraphs(lv.summary)],
+            "summary_text": lv.summary,
             "attributes": [{"name": n, "text": v, "value": self._inlines(v, lv.path, lv.line)}
                            for n, v in lv.attributes],
             "dimensions": self._dimensions(lv, anchor),
@@ -217,13 +227,13 @@ class Contexts:
                 while lists and lists[-1][0] > depth:
                     lists.pop()
                 if not lists or lists[-1][0] < depth:
-                    node: Data = {"kind": "list", "ordered": b.ordered, "items": []}
-                    if lists and lists[-1][1]["items"]:
-                        lists[-1][1]["items"][-1]["children"].append(node)
+                    node: Data = {"kind": "list", "ordered": b.ordered, "entries": []}
+                    if lists and lists[-1][1]["entries"]:
+                        lists[-1][1]["entries"][-1]["children"].append(node)
                     else:
                         out.append(node)
                     lists.append((depth, node))
-                lists[-1][1]["items"].append(
+                lists[-1][1]["entries"].append(
                     {"inlines": self._inlines(b.text, path, b.line), "children": []})
         return out
 
@@ -235,6 +245,10 @@ def _head(lv: Level | None) -> Data | None:
             "anchor": level_anchor(lv.key)}
 
 
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
+
+
 def _moved(before: str, after: str) -> str | None:
     return before if before != after else None
 
@@ -244,8 +258,8 @@ def _groups(items: list[Data]) -> list[Data]:
     out: list[Data] = []
     for it in items:
         if not out or out[-1]["name"] != it["group"]:
-            out.append({"name": it["group"], "items": []})
-        out[-1]["items"].append(it)
+            out.append({"name": it["group"], "entries": []})
+        out[-1]["entries"].append(it)
     return out
 
 

@@ -10,6 +10,7 @@ so a reworded or moved competency reads as evolved, not as dropped plus new.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .diffmatch import MOVE_THRESHOLD, REWORD_THRESHOLD, fold, pair_exact, pair_similar, similarity
 from .model import Item, Level
@@ -46,10 +47,26 @@ def _placed(level: Level) -> list[Placed]:
     return [Placed(d.name, item) for d in level.dimensions for item in d.competencies]
 
 
+@lru_cache(maxsize=65536)
+def _bag(text: str) -> tuple[frozenset[tuple[str, int]], int]:
+    """The words as a set of (word, occurrence) pairs: set intersection = multiset intersection."""
+    seen: dict[str, int] = {}
+    bag = set()
+    for w in fold(text).lower().split():
+        seen[w] = seen.get(w, 0) + 1
+        bag.add((w, seen[w]))
+    return frozenset(bag), len(bag)
+
+
 def _score(a: Placed, b: Placed) -> float:
     # Within a dimension a rewording is evolution; across dimensions only a close match is.
+    limit = REWORD_THRESHOLD if a.dimension == b.dimension else MOVE_THRESHOLD
+    (wa, na), (wb, nb) = _bag(a.item.text), _bag(b.item.text)
+    # difflib's quick_ratio bounds the similarity from above; computed in C it skips most pairs.
+    if na + nb and 2.0 * len(wa & wb) / (na + nb) < limit:
+        return -1.0
     s = similarity(a.item.text, b.item.text)
-    return s if s >= (REWORD_THRESHOLD if a.dimension == b.dimension else MOVE_THRESHOLD) else -1.0
+    return s if s >= limit else -1.0
 
 
 def compare(before: Level, after: Level) -> LevelChanges:

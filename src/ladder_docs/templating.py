@@ -1,0 +1,70 @@
+"""The layered template search path: a user's `--templates DIR` first, the built-ins after.
+
+The built-ins are the data package `ladder_docs.templates` (the repository's top-level
+`templates/`), read through importlib.resources so they work from a wheel or a zip as well as a
+checkout. A user directory overrides single files; every other name falls through to the built-in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+import jinja2
+
+from .errors import ConfigError
+
+BUILTIN_PACKAGE = "ladder_docs.templates"
+
+
+def builtin_root() -> Traversable:
+    """The built-in templates (a Traversable: a directory in a checkout, maybe a zip entry)."""
+    return resources.files(BUILTIN_PACKAGE)
+
+
+def _builtin_source(name: str) -> str | None:
+    node = builtin_root()
+    for part in name.split("/"):
+        if part in ("", ".", ".."):
+            return None
+        node = node.joinpath(part)
+    return node.read_text("utf-8") if node.is_file() else None
+
+
+def loader(templates: Path | None) -> jinja2.BaseLoader:
+    """A ChoiceLoader: `templates` (when given) overrides single files of the built-ins."""
+    layers: list[jinja2.BaseLoader] = []
+    if templates is not None:
+        if not templates.is_dir():
+            raise ConfigError(f"--templates {templates}: not a directory")
+        layers.append(jinja2.FileSystemLoader(str(templates), followlinks=False))
+    layers.append(jinja2.FunctionLoader(_builtin_source))
+    return jinja2.ChoiceLoader(layers)
+
+
+def _files(root: Traversable, prefix: str = "") -> list[tuple[str, bytes]]:
+    out: list[tuple[str, bytes]] = []
+    for node in root.iterdir():
+        name = prefix + node.name
+        if node.name.startswith((".", "__")):
+            continue
+        if node.is_dir():
+            out.extend(_files(node, name + "/"))
+        elif node.is_file():
+            out.append((name, node.read_bytes()))
+    return out
+
+
+def templates_digest(templates: Path | None) -> str:
+    """A hash of every template that can be loaded (user layer, then built-ins), for the cache."""
+    h = hashlib.sha256()
+    layers: list[Traversable] = [builtin_root()]
+    if templates is not None:
+        layers.insert(0, templates)
+    for i, root in enumerate(layers):
+        for name, data in sorted(_files(root)):
+            h.update(f"{i}\0{name}\0{len(data)}\0".encode())
+            h.update(data)
+    return h.hexdigest()
