@@ -212,7 +212,7 @@ def test_raw_nodes_never_pass_through() -> None:
     )
     out = ok(pandoc_engine.docx_many([ast_of(markdown)], timestamp=STAMP)[0])
     document = parts(out)["word/document.xml"]
-    for raw in (b"INLINE RAW", b"BLOCK RAW", b"<b>", b"passwd", b"<w:r/>"):
+    for raw in (b"INLINE RAW", b"BLOCK RAW", b"RAW IN CHANGE", b"<b>", b"passwd", b"<w:r/>"):
         assert raw not in document
     texts = [p.text for p in docx.Document(io.BytesIO(out)).paragraphs]
     assert texts == ["T ", "Text html and ."]

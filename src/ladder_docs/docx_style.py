@@ -4,7 +4,8 @@ Built deterministically from pandoc's own default reference document (so it matc
 pandoc's style names): A4 pages, Calibri (present in Word, mapped to metric-compatible Carlito by
 LibreOffice), headings and links in the handbook accent colour, ruled tables, and a footer with a
 text and "Page N of M" (PAGE / NUMPAGES fields). The footer text is the placeholder FOOTER_TOKEN
-unless given: the batch engine replaces it per document. Zip entries carry a fixed date.
+unless given: `with_footer` fills it (the batch engine makes one reference per distinct footer).
+Zip entries carry a fixed date.
 """
 
 from __future__ import annotations
@@ -236,6 +237,24 @@ def _zip_entry(name: str) -> zipfile.ZipInfo:
     info.create_system = 3
     info.external_attr = 0o644 << 16
     return info
+
+
+def with_footer(reference: bytes, footer: str) -> bytes:
+    """`reference` with FOOTER_TOKEN in its footers replaced by `footer` (XML-escaped).
+
+    Entries keep their names, order and dates, so the result is as deterministic as the input.
+    """
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(reference)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            data = source.read(info)
+            if re.fullmatch(r"word/footer\d*\.xml", info.filename):
+                data = data.replace(FOOTER_TOKEN.encode(), escape(footer).encode("utf-8"))
+            target.writestr(info, data)
+    return out.getvalue()
 
 
 @functools.cache

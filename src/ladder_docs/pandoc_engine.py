@@ -33,7 +33,7 @@ from typing import Any
 
 import pypandoc
 
-from ladder_docs.docx_style import build_reference_docx
+from ladder_docs.docx_style import build_reference_docx, with_footer
 from ladder_docs.errors import ArtifactError, LadderDocsError
 
 # Seconds allowed per document on top of a fixed start-up allowance: a stuck pandoc must not
@@ -135,11 +135,15 @@ def docx_many(
         reference = reference_docx.read_bytes()
     else:
         reference = reference_docx
+    texts = list(footers) if footers is not None else [""] * count
+    # One reference per distinct footer: pandoc copies the footer, nothing is patched per doc.
+    references = {text: f"reference-{k}.docx" for k, text in enumerate(sorted(set(texts)))}
     with tempfile.TemporaryDirectory(prefix="ladder-pandoc-") as tmp:
         work = Path(tmp)
         (work / "in").mkdir()
         (work / "out").mkdir()
-        (work / "reference.docx").write_bytes(reference)
+        for text, name in references.items():
+            (work / name).write_bytes(with_footer(reference, text))
         docs = []
         for i, ast in enumerate(asts):
             (work / "in" / f"{i}.json").write_text(json.dumps(ast), encoding="utf-8")
@@ -147,11 +151,11 @@ def docx_many(
                 {
                     "input": f"in/{i}.json",
                     "output": f"out/{i}.docx",
-                    "footer": footers[i] if footers is not None else "",
+                    "reference_doc": references[texts[i]],
                     "toc": tocs[i],
                 }
             )
-        job = {"reference_doc": "reference.docx", "results": "results.json", "docs": docs}
+        job = {"results": "results.json", "docs": docs}
         (work / "job.json").write_text(json.dumps(job), encoding="utf-8")
         failure = _run_batch(work, timestamp, count)
         if failure is not None:
