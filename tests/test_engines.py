@@ -184,6 +184,16 @@ def test_docx_many_is_reproducible_and_dated_by_timestamp() -> None:
     assert b"2024-06-01T12:00:00Z" in parts(ok(first[0]))["docProps/core.xml"]
 
 
+def test_docx_many_over_two_processes_keeps_input_order() -> None:
+    asts = [ast_of(f"Document number {i}") for i in range(5)]
+    asts[3] = {"blocks": []}
+    results = pandoc_engine.docx_many(asts, timestamp=STAMP, workers=2)
+    assert isinstance(results[3], PandocError)
+    for i in (0, 1, 2, 4):
+        assert docx.Document(io.BytesIO(ok(results[i]))).paragraphs[0].text == f"Document number {i}"
+    assert results[4] == pandoc_engine.docx_many(asts[4:], timestamp=STAMP)[0]
+
+
 def test_docx_many_reports_failures_per_document() -> None:
     good = ast_of("Hello")
     results = pandoc_engine.docx_many([good, {"blocks": []}, good], timestamp=STAMP)
