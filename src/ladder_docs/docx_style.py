@@ -39,9 +39,7 @@ _MARGIN = {"top": 1134, "right": 1134, "bottom": 1247, "left": 1247}
 _TEXT_WIDTH = _PAGE[0] - _MARGIN["left"] - _MARGIN["right"]
 
 
-def _para_style(
-    sid: str, name: str, based: str, ppr: str, rpr: str, *, builtin: bool = True, nxt: bool = False
-) -> str:
+def _para_style(sid: str, name: str, based: str, ppr: str, rpr: str, *, builtin: bool = True, nxt: bool = False) -> str:
     """A paragraph style; `builtin` for Word's own names (Title, heading 1 …), else custom."""
     custom = "" if builtin else ' w:customStyle="1"'
     follow = '<w:next w:val="BodyText"/>' if nxt else ""
@@ -54,14 +52,9 @@ def _para_style(
 
 def _heading(level: int, size_pt: float, color: str, before: int, after: int) -> str:
     half_points = round(size_pt * 2)
-    rpr = (
-        f'<w:b/><w:bCs/><w:color w:val="{color}"/><w:sz w:val="{half_points}"/>'
-        f'<w:szCs w:val="{half_points}"/>'
-    )
+    rpr = f'<w:b/><w:bCs/><w:color w:val="{color}"/><w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
     border = (
-        f'<w:pBdr><w:bottom w:val="single" w:sz="8" w:space="3" w:color="{ACCENT}"/></w:pBdr>'
-        if level == 1
-        else ""
+        f'<w:pBdr><w:bottom w:val="single" w:sz="8" w:space="3" w:color="{ACCENT}"/></w:pBdr>' if level == 1 else ""
     )
     ppr = (
         f'<w:keepNext/><w:keepLines/>{border}<w:spacing w:before="{before}" w:after="{after}"/>'
@@ -72,12 +65,8 @@ def _heading(level: int, size_pt: float, color: str, before: int, after: int) ->
 
 # Styles replaced wholesale (by styleId) or added when pandoc's default lacks them.
 _STYLES: dict[str, str] = {
-    "BodyText": _para_style(
-        "BodyText", "Body Text", "Normal", '<w:spacing w:before="60" w:after="120"/>', ""
-    ),
-    "FirstParagraph": _para_style(
-        "FirstParagraph", "First Paragraph", "BodyText", "", "", builtin=False
-    ),
+    "BodyText": _para_style("BodyText", "Body Text", "Normal", '<w:spacing w:before="60" w:after="120"/>', ""),
+    "FirstParagraph": _para_style("FirstParagraph", "First Paragraph", "BodyText", "", "", builtin=False),
     "Compact": _para_style(
         "Compact",
         "Compact",

@@ -82,11 +82,7 @@ def main() -> int:
     emoji_set = {cp for cp in emoji if cp >= EMOJI_FLOOR}
     for weight in INTER_WEIGHTS:
         source = INTER_DIR / f"Inter-{weight}.otf"
-        keep = [
-            cp
-            for cp in sorted(TTFont(source).getBestCmap())
-            if _in_inter_ranges(cp) and cp not in emoji_set
-        ]
+        keep = [cp for cp in sorted(TTFont(source).getBestCmap()) if _in_inter_ranges(cp) and cp not in emoji_set]
         _subset(source, HERE / f"Inter-{weight}.otf", keep, INTER_FEATURES)
     (HERE / "OFL-Inter.txt").write_text(
         _ofl_text(
