@@ -138,6 +138,14 @@ def test_typst_cannot_read_files_or_fetch_packages(markup: str, message: str) ->
         typst_engine.compile_pdf(markup, timestamp=STAMP)
 
 
+def test_package_guard_spares_prose_and_catches_code_mode() -> None:
+    # as a template escapes it: `@` would start a reference
+    prose = typst_engine.compile_pdf(r'We import "\@scope/pkg" from npm.', timestamp=STAMP)
+    assert "We import" in pdf_text(prose)[0]
+    with pytest.raises(TypstCompileError, match="package imports are not allowed"):
+        typst_engine.compile_pdf('#{\n  import "@preview/cetz:0.2.2"\n}', timestamp=STAMP)
+
+
 def test_typst_error_is_one_line_with_location() -> None:
     with pytest.raises(TypstCompileError) as caught:
         typst_engine.compile_pdf("= Title\n\nText #undefined-helper here", timestamp=STAMP)

@@ -23,8 +23,9 @@ import typst
 
 from ladder_docs.errors import ArtifactError, LadderDocsError
 
-# A package import (`#import "@preview/x:1.0.0"`, also `import("@…")` in code mode).
-_PACKAGE_IMPORT = re.compile(r"""\b(?:import|include)\s*\(?\s*"@""")
+# A package import (`#import "@preview/x:1.0.0"`, or `import "@…"` opening a line / following `{` or `;`
+# in code). Prose such as `we import "@scope/pkg"` mid-line in escaped content does not match.
+_PACKAGE_IMPORT = re.compile(r"""(?:#|^[ \t]*|[{;][ \t]*)(?:import|include)\s*\(?\s*"@""", re.M)
 _LOCATION = re.compile(r"main\.typ:(\d+):(\d+)")
 
 
