@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from .diffmatch import fold, spelling_only
@@ -29,6 +30,8 @@ SEVERITY: dict[str, Severity] = {
     **dict.fromkeys(_MINOR.split(), "minor"),
     **dict.fromkeys(_PATCH.split(), "patch"),
 }
+# Changes whose before/after are names or paths, not prose: no word diff.
+_STRUCTURAL = ("level.", "dimension.", "document.added", "document.removed", "document.moved")
 _RANK: dict[str, int] = {"major": 3, "minor": 2, "patch": 1}
 
 
@@ -76,11 +79,21 @@ class Change:
     attribute: str | None = None
     before: str | None = None
     after: str | None = None
-    words: tuple[tuple[Op, str], ...] = ()
     old_level: LevelRef | None = None
     old_dimension: str | None = None
     commits: tuple[CommitRef, ...] = ()
     order: tuple[int, ...] = ()
+
+    @cached_property
+    def words(self) -> tuple[tuple[Op, str], ...]:
+        """The word-level diff of a text change: `(op, text)` runs; () for structural changes."""
+        if self.before == self.after or self.kind.startswith(_STRUCTURAL):
+            return ()
+        if self.before is not None and self.after is not None:
+            return coalesce(word_diff(self.before, self.after))
+        if self.after is not None:
+            return (("insert", self.after),)
+        return (("delete", self.before or ""),)
 
     @property
     def formatting(self) -> bool:
@@ -92,6 +105,36 @@ class Change:
         """Level, then document order, then text: a total, deterministic order."""
         return (self.level.path, self.level.key, self.order, self.kind, self.before or "",
                 self.after or "")
+
+
+def coalesce(ops: Sequence[tuple[Op, str]]) -> tuple[tuple[Op, str], ...]:
+    """Merge edits separated only by spaces into one deletion and one insertion, so a rewritten
+    phrase reads `<del>old phrase</del><ins>new phrase</ins>`, not word by word."""
+    out: list[tuple[Op, str]] = []
+    dels: list[str] = []
+    ins: list[str] = []
+
+    def flush() -> None:
+        if dels:
+            out.append(("delete", "".join(dels)))
+        if ins:
+            out.append(("insert", "".join(ins)))
+        dels.clear()
+        ins.clear()
+
+    for k, (op, text) in enumerate(ops):
+        if op == "delete":
+            dels.append(text)
+        elif op == "insert":
+            ins.append(text)
+        elif (dels or ins) and not text.strip() and k + 1 < len(ops) and ops[k + 1][0] != "equal":
+            dels.append(text)  # a space between two edits belongs to both sides
+            ins.append(text)
+        else:
+            flush()
+            out.append((op, text))
+    flush()
+    return tuple(out)
 
 
 def suggested_bump(changes: Sequence[Change]) -> Bump:
@@ -106,7 +149,7 @@ _TEXT_KINDS = (".changed", ".reworded", ".retitled", ".renamed")
 
 def text_change(
     kind: str, ref: LevelRef, old: LevelRef | None, before: str | None, after: str | None, *,
-    order: tuple[int, ...], words: bool = True, dimension: str | None = None,
+    order: tuple[int, ...], dimension: str | None = None,
     attribute: str | None = None, old_dimension: str | None = None,
 ) -> Change:
     """A change with its severity: a text edit that changes no word is `<family>.formatting`,
@@ -122,15 +165,7 @@ def text_change(
     if (before is not None and after is not None and kind.endswith(_TEXT_KINDS)
             and spelling_only(before, after)):
         severity = "patch"
-    ops: tuple[tuple[Op, str], ...] = ()
-    if words and before != after:
-        if before is not None and after is not None:
-            ops = tuple(word_diff(before, after))
-        elif after is not None:
-            ops = (("insert", after),)
-        elif before is not None:
-            ops = (("delete", before),)
-    return Change(kind, severity, ref, dimension, attribute, before, after, ops,
+    return Change(kind, severity, ref, dimension, attribute, before, after,
                   old if old != ref else None,
                   old_dimension if old_dimension != dimension else None, order=order)
 

@@ -19,7 +19,7 @@ from .changeset import (
     text_change,
 )
 from .diffitems import diff_blocks, diff_dimensions, level_items
-from .diffmatch import fold, pair_exact, pair_similar, similarity
+from .diffmatch import fold, overlap, pair_exact, pair_similar
 from .model import Document, Ladder, Level
 
 __all__ = [
@@ -31,10 +31,9 @@ def _level_changes(a: Level, b: Level) -> list[Change]:
     ref, old = LevelRef.of(b), LevelRef.of(a)
     out: list[Change] = []
     if a.path != b.path:
-        out.append(text_change("level.moved", ref, old, a.path, b.path, order=(0,), words=False))
+        out.append(text_change("level.moved", ref, old, a.path, b.path, order=(0,)))
     if a.label != b.label:
-        out.append(text_change("level.retitled", ref, old, a.label, b.label, order=(1,),
-                               words=False))
+        out.append(text_change("level.retitled", ref, old, a.label, b.label, order=(1,)))
     if a.summary != b.summary:
         out.append(text_change("summary.changed", ref, old, a.summary or None, b.summary or None,
                                order=(2,)))
@@ -66,7 +65,7 @@ def diff_level(a: Level | None, b: Level | None, *, detail: bool = False) -> lis
     ref = LevelRef.of(one)
     kind = "level.added" if b is not None else "level.removed"
     out = [text_change(kind, ref, None, None if b else one.label, one.label if b else None,
-                       order=(0,), words=False)]
+                       order=(0,))]
     if detail:
         out += level_items(one, ref, added=b is not None)
     return out
@@ -80,11 +79,11 @@ def diff_document(a: Document | None, b: Document | None) -> list[Change]:
     if a is None or b is None:
         kind = "document.added" if b is not None else "document.removed"
         return [text_change(kind, ref, None, None if b else one.title, one.title if b else None,
-                            order=(0,), words=False)]
+                            order=(0,))]
     old = LevelRef.of(a)
     out = []
     if a.path != b.path:
-        out.append(text_change("document.moved", ref, old, a.path, b.path, order=(0,), words=False))
+        out.append(text_change("document.moved", ref, old, a.path, b.path, order=(0,)))
     return out + diff_blocks(a.blocks, b.blocks, ref, old, order=(1,))
 
 
@@ -126,7 +125,7 @@ def pair_levels(
             taken_b.add(in_b[0])
 
     def score(a: Level, b: Level) -> float:
-        s = similarity(_content(a), _content(b))
+        s = overlap(_content(a), _content(b))
         # A level replaced in place (same rank, same folder) needs less likeness to count.
         floor = 0.3 if a.id == b.id and _folder(path(a)) == _folder(b.path) else 0.5
         return s if s >= floor else -1.0
@@ -148,7 +147,7 @@ def pair_documents(
     pairs = pair_exact(old, new, [lambda d: renames.get(d.path, d.path)], taken_a, taken_b)
 
     def score(a: Document, b: Document) -> float:
-        s = similarity(" ".join(x.text for x in a.blocks), " ".join(x.text for x in b.blocks))
+        s = overlap(" ".join(x.text for x in a.blocks), " ".join(x.text for x in b.blocks))
         return s if s >= 0.6 and fold(a.title).lower() == fold(b.title).lower() else -1.0
 
     pairs += pair_similar(old, new, score, taken_a, taken_b)
@@ -166,14 +165,28 @@ def diff_states(
     renames: Mapping[str, str] | None = None, *, detail: bool = False,
 ) -> list[Change]:
     """Changes between two sets of levels and documents (whole ladders, or the files a commit
-    touched with `renames` from git's rename detection), sorted."""
+    touched with `renames` from git's rename detection), sorted.
+
+    A file whose bytes changed while nothing in it did (line endings, wrapping, emphasis, …)
+    yields one `level.formatting` or `document.formatting` change."""
     out: list[Change] = []
+    edited: list[tuple[Level | Document, Level | Document]] = []
     for a, b in pair_levels(old_levels, new_levels, renames):
-        if a is not b:
-            out += diff_level(a, b, detail=detail)
+        out += diff_level(a, b, detail=detail)
+        if a is not None and b is not None:
+            edited.append((a, b))
     for da, db in pair_documents(old_docs, new_docs, renames):
-        if da is not db:
-            out += diff_document(da, db)
+        out += diff_document(da, db)
+        if da is not None and db is not None:
+            edited.append((da, db))
+    seen = {p for c in out if not c.kind.endswith(".moved")
+            for p in (c.level.path, c.old_level.path if c.old_level else None)}
+    for x, y in edited:
+        if x.source.blob != y.source.blob and None not in (x.source.blob, y.source.blob) and (
+                y.path not in seen):
+            seen.add(y.path)
+            kind = "level.formatting" if isinstance(y, Level) else "document.formatting"
+            out.append(text_change(kind, LevelRef.of(y), LevelRef.of(x), None, None, order=(9,)))
     return sorted(out, key=lambda c: c.sort_key)
 
 

@@ -28,16 +28,25 @@ def _pair_dimensions(a: Sequence[Dimension], b: Sequence[Dimension]) -> dict[int
         tx = {fold(i.text) for i in x.competencies}
         ty = {fold(i.text) for i in y.competencies}
         overlap = len(tx & ty) / len(tx | ty) if tx | ty else 0.0
-        s = max(overlap, similarity(x.name, y.name))
+        s = max(overlap, similarity(x.name, y.name, 0.5))
         return s if s >= 0.5 else -1.0
 
     pairs += pair_similar(a, b, score, taken_a, taken_b)
     return dict(pairs)
 
 
-def _slots(dims: Sequence[Dimension], examples: bool, where: dict[int, int] | None) -> list[_Slot]:
+def _same(x: Dimension, y: Dimension, examples: bool) -> bool:
+    a, b = (x.examples, y.examples) if examples else (x.competencies, y.competencies)
+    return a is b or (len(a) == len(b) and all(
+        i.text == j.text and i.group == j.group for i, j in zip(a, b, strict=True)))
+
+
+def _slots(dims: Sequence[Dimension], examples: bool, where: dict[int, int] | None,
+           skip: set[int]) -> list[_Slot]:
     out = []
     for k, d in enumerate(dims):
+        if k in skip:
+            continue
         index = k if where is None else where.get(k, -1 - k)
         for pos, item in enumerate(d.examples if examples else d.competencies):
             out.append(_Slot(index, d.name, pos, item.flat))
@@ -45,7 +54,7 @@ def _slots(dims: Sequence[Dimension], examples: bool, where: dict[int, int] | No
 
 
 def _score(x: _Slot, y: _Slot) -> float:
-    s = similarity(x.text, y.text)
+    s = similarity(x.text, y.text, REWORD_THRESHOLD if x.dim == y.dim else MOVE_THRESHOLD)
     if x.dim == y.dim:
         return s + 0.1 if s >= REWORD_THRESHOLD else -1.0
     return s if s >= MOVE_THRESHOLD else -1.0
@@ -87,22 +96,37 @@ def diff_dimensions(a: Level, b: Level, ref: LevelRef, old: LevelRef | None) -> 
     for j, d in enumerate(b.dimensions):
         if j not in partner:
             out.append(text_change("dimension.added", ref, old, None, d.name, order=(3, j),
-                                   dimension=d.name, words=False))
-        elif a.dimensions[partner[j]].name != d.name:
-            out.append(text_change("dimension.renamed", ref, old, a.dimensions[partner[j]].name,
-                                   d.name, order=(3, j), dimension=d.name, words=False))
-        else:
-            da = a.dimensions[partner[j]]
+                                   dimension=d.name))
+            continue
+        da = a.dimensions[partner[j]]
+        if da.name != d.name:
+            out.append(text_change("dimension.renamed", ref, old, da.name, d.name, order=(3, j),
+                                   dimension=d.name))
+        if da.notes != d.notes:
             out += diff_blocks([_note(n) for n in da.notes], [_note(n) for n in d.notes], ref, old,
                                order=(5, j), dimension=d.name)
     for i, d in enumerate(a.dimensions):
         if i not in where:
             out.append(text_change("dimension.removed", ref, old, d.name, None,
-                                   order=(3, 1000 + i), dimension=d.name, words=False))
+                                   order=(3, 1000 + i), dimension=d.name))
     for rank, (examples, family) in enumerate(((False, "competency"), (True, "example"))):
-        out += _items(ref, old, _slots(a.dimensions, examples, where),
-                      _slots(b.dimensions, examples, None), family, rank)
+        # Dimensions whose items read exactly as before take no part in the matching.
+        same = {i for i, j in where.items() if _same(a.dimensions[i], b.dimensions[j], examples)}
+        out += _items(ref, old, _slots(a.dimensions, examples, where, same),
+                      _slots(b.dimensions, examples, None, {where[i] for i in same}), family, rank)
     return out
+
+
+def diff_edit(a: Level, b: Level, dim: int, examples: bool, index: int, gone: Sequence[Item],
+              came: Sequence[Item]) -> list[Change]:
+    """The changes of a level whose only edit is known: in dimension `dim`, items `gone` gave
+    way to `came` at `index` (what diff_dimensions finds, without comparing the rest)."""
+    ref = LevelRef.of(b)
+    name = b.dimensions[dim].name
+    family, rank = ("example", 1) if examples else ("competency", 0)
+    slots_a = [_Slot(dim, name, index + k, item.flat) for k, item in enumerate(gone)]
+    slots_b = [_Slot(dim, name, index + k, item.flat) for k, item in enumerate(came)]
+    return _items(ref, LevelRef.of(a), slots_a, slots_b, family, rank)
 
 
 def level_items(level: Level, ref: LevelRef, *, added: bool) -> list[Change]:
@@ -142,7 +166,7 @@ def diff_blocks(a: Sequence[Block], b: Sequence[Block], ref: LevelRef, old: Leve
     pairs = pair_exact(ta, tb, [lambda t: t, fold], taken_a, taken_b)
 
     def score(x: str, y: str) -> float:
-        s = similarity(x, y)
+        s = similarity(x, y, REWORD_THRESHOLD)
         return s if s >= REWORD_THRESHOLD else -1.0
 
     pairs += pair_similar(ta, tb, score, taken_a, taken_b)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -31,19 +31,32 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(fold(text).lower().split())
+def _profile(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    words = tuple(fold(text).lower().split())
+    return words, frozenset(words)
 
 
-def similarity(a: str, b: str) -> float:
-    """Word-sequence similarity in [0, 1] of two texts, formatting and case ignored."""
-    wa, wb = _words(a), _words(b)
+def similarity(a: str, b: str, floor: float = 0.0) -> float:
+    """Word-sequence similarity in [0, 1] of two texts, formatting and case ignored.
+
+    Below `floor` the result is only an upper bound: callers that reject low scores skip the
+    full comparison (set overlap plus repeated words bounds the matching words)."""
+    wa, sa = _profile(a)
+    wb, sb = _profile(b)
     if not wa and not wb:
         return 1.0
-    m = SequenceMatcher(None, wa, wb, autojunk=False)
-    if m.real_quick_ratio() < REWORD_THRESHOLD * 0.8 or m.quick_ratio() < REWORD_THRESHOLD * 0.8:
-        return m.quick_ratio()
-    return m.ratio()
+    common = len(sa & sb) + min(len(wa) - len(sa), len(wb) - len(sb))
+    bound = 2.0 * common / (len(wa) + len(wb))
+    if bound < floor:
+        return bound
+    return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+
+
+def overlap(a: str, b: str) -> float:
+    """Order-blind word overlap in [0, 1] (difflib's quick ratio): cheap for long texts."""
+    ca, cb = Counter(_profile(a)[0]), Counter(_profile(b)[0])
+    total = ca.total() + cb.total()
+    return 2.0 * (ca & cb).total() / total if total else 1.0
 
 
 def _distance(a: str, b: str, limit: int) -> int:
@@ -100,20 +113,26 @@ def pair_exact(
 ) -> list[tuple[int, int]]:
     """Pair items whose key is equal, one pass per key function, first come first paired."""
     pairs: list[tuple[int, int]] = []
+    free_old = [i for i in range(len(old)) if i not in taken_old]
+    free_new = [j for j in range(len(new)) if j not in taken_new]
     for key in keys:
+        if not free_old or not free_new:
+            break
         pending: dict[Hashable, list[int]] = defaultdict(list)
-        for i, o in enumerate(old):
-            if i not in taken_old:
-                pending[key(o)].append(i)
-        for j, n in enumerate(new):
-            if j in taken_new:
-                continue
-            queue = pending.get(key(n))
+        for i in free_old:
+            pending[key(old[i])].append(i)
+        left = []
+        for j in free_new:
+            queue = pending.get(key(new[j]))
             if queue:
                 i = queue.pop(0)
                 taken_old.add(i)
                 taken_new.add(j)
                 pairs.append((i, j))
+            else:
+                left.append(j)
+        free_new = left
+        free_old = [i for i in free_old if i not in taken_old]
     return pairs
 
 

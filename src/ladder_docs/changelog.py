@@ -1,0 +1,199 @@
+"""The changelog: which revisions to compare, their semantic changes, and who made each one.
+
+`changelog(repo, "A..B")` is one range; without a range it is the latest version tag ..HEAD or,
+without tags, one section per first-parent revision that changed ladder files, newest first.
+Renderers live in changelog_render.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .attribution import attribute
+from .changeset import Bump, Change, suggested_bump
+from .config import Config
+from .diff import diff_ladders
+from .errors import UsageError
+from .gitlog import BlobReader, Commit, Git, LogEntry
+from .model import Ladder, Revision
+from .reader import load_config, read_ladder, resolve_root
+from .revwalk import Differ, Tree
+from .source import Repository, check_rev
+
+WHAT = "the changelog"
+
+
+@dataclass(frozen=True)
+class Section:
+    """The changes from `base` (None: before the first commit) to `head`; a per-revision
+    section also carries the head commit's subject."""
+
+    base: Revision | None
+    head: Revision
+    changes: tuple[Change, ...]
+    subject: str | None = None
+
+    @property
+    def bump(self) -> Bump:
+        """The version bump these changes call for."""
+        return suggested_bump(self.changes)
+
+
+@dataclass(frozen=True)
+class Changelog:
+    """One range (`per_revision` False) or one section per revision, newest first."""
+
+    name: str
+    sections: tuple[Section, ...]
+    per_revision: bool
+
+
+class PullRequests:
+    """The pull request that brought a commit into the default branch's first-parent history."""
+
+    def __init__(self, git: Git, branch: str | None = None, own: frozenset[str] = frozenset()):
+        self._git = git
+        self._branch = branch
+        self._own = own  # commits known to be first-parent commits of the default branch
+        self._merges: dict[str, Commit] | None = None
+
+    def __call__(self, commit: Commit) -> int | None:
+        """The PR number, or None (a direct push, or not merged yet: then the subject's own)."""
+        if commit.sha in self._own:
+            return commit.own_pr
+        branch = self._branch or self._git.default_branch()
+        owner = self._git.introducers(branch).get(commit.sha)
+        if owner is None or owner == commit.sha:
+            return commit.own_pr
+        if self._merges is None:
+            self._merges = {e.commit.sha: e.commit
+                            for e in self._git.log([branch], first_parent=True, raw=False)}
+        return self._merges[owner].own_pr
+
+
+def commit_revision(commit: Commit, tag: str | None = None) -> Revision:
+    """A commit as a changelog section names it."""
+    return Revision(commit.sha[:7], commit.sha, commit.committed, False, tag or commit.sha[:7], tag)
+
+
+def parse_range(text: str) -> tuple[str, str | None]:
+    """`A..B` → (A, B); `A..` → (A, None): A against the working tree."""
+    if "..." in text or text.count("..") != 1:
+        raise UsageError(f"invalid range {text!r}: expected A..B or A.. (A against the working tree)")
+    a, b = text.split("..")
+    return check_rev(a), (check_rev(b) if b else None)
+
+
+def _differ(repo: Repository, blobs: BlobReader, rev: str | None, root: str | None,
+            config: Config | None) -> Differ:
+    """A Differ with the configuration and ladder root of `rev` (None: the working tree)."""
+    sha = repo.resolve(rev) if rev is not None else None
+    config = config if config is not None else load_config(repo, sha)
+    ladder_root = resolve_root(repo, sha, config, root)
+
+    def read(blob: str | None, path: str) -> bytes:
+        return blobs.read(blob, path) if blob is not None else repo.read_worktree(path)
+
+    return Differ(read, config, ladder_root)
+
+
+def _empty(like: Ladder) -> Ladder:
+    return Ladder(like.name, like.root, Revision("", "", "", False, ""), ())
+
+
+def _range(repo: Repository, git: Git, a: str | None, b: str | None, root: str | None,
+           config: Config | None, show_all: bool) -> Section:
+    a_sha = git.resolve(a) if a is not None else None
+    b_sha = git.resolve(b) if b is not None else git.resolve("HEAD")
+    git.require_history(WHAT, a_sha)
+    new = read_ladder(repo, b, root, config)
+    old = read_ladder(repo, a, root, config) if a is not None else _empty(new)
+    changes = [c for c in diff_ladders(old, new) if show_all or not c.formatting]
+    with git.blobs() as blobs:
+        differ = _differ(repo, blobs, b, root, config)
+        steps = [(e.commit, differ.changes(e.files))
+                 for e in git.log([b_sha, *([f"^{a_sha}"] if a_sha else [])], no_merges=True,
+                                  reverse=True)]
+    attributed = attribute(changes, steps, PullRequests(git))
+    return Section(old.revision if a is not None else None, new.revision, tuple(attributed))
+
+
+def _sections(repo: Repository, git: Git, root: str | None, config: Config | None,
+              show_all: bool) -> list[Section]:
+    git.require_history(WHAT, None)
+    head = git.resolve("HEAD")
+    with git.blobs() as blobs:
+        return _walk(git, blobs, _differ(repo, blobs, "HEAD", root, config), head, show_all)
+
+
+def _walk(git: Git, blobs: BlobReader, differ: Differ, head: str,
+          show_all: bool) -> list[Section]:
+    entries = list(git.log([head], first_parent=True, reverse=True))
+    blobs.prefetch([sha for e in entries for sha in differ.wanted(e.files)])
+    default = git.default_branch()
+    own = frozenset(e.commit.sha for e in entries) if git.resolve(default) == head else frozenset()
+    prs = PullRequests(git, default, own)
+    tree = Tree()
+    found: list[tuple[LogEntry, list[Change]]] = []
+    for entry in entries:
+        changes = [c for c in differ.apply(tree, entry.files) if show_all or not c.formatting]
+        if changes:
+            found.append((entry, changes))
+    merges = {e.commit.sha for e, _c in found if len(e.commit.parents) > 1}
+    branch_steps: dict[str, list[tuple[Commit, list[Change]]]] = {m: [] for m in merges}
+    if merges:
+        owner = git.introducers(head)
+        branch = [e for e in git.log([head], no_merges=True, reverse=True)
+                  if owner.get(e.commit.sha) in branch_steps]
+        blobs.prefetch([sha for e in branch for sha in differ.wanted(e.files)])
+        for e in branch:
+            branch_steps[owner[e.commit.sha]].append((e.commit, differ.changes(e.files)))
+    out = []
+    by_sha = {e.commit.sha: e.commit for e in entries}
+    for entry, changes in reversed(found):
+        commit = entry.commit
+        if commit.sha in merges:
+            changes = attribute(changes, branch_steps[commit.sha], prs)
+        else:
+            ref = (commit.ref(prs(commit)),)
+            changes = [replace(c, commits=ref) for c in changes]
+        parent = by_sha.get(commit.parents[0]) if commit.parents else None
+        out.append(Section(commit_revision(parent) if parent else None, commit_revision(commit),
+                           tuple(changes), commit.subject))
+    return out
+
+
+def changelog(
+    repo: Repository, range_: str | None = None, *, since: str | None = None, all: bool = False,
+    root: str | None = None, config: Config | None = None,
+) -> Changelog:
+    """The changelog of `range_` (`A..B`, `A..`), or the default range (see the module doc).
+
+    `since` (a date git understands) compares the last first-parent commit before it with HEAD.
+    Formatting-only changes are left out unless `all`."""
+    show_all = all
+    git = Git(repo.workdir or Path(repo.repo.git_dir))
+    name = (config or load_config(repo, None if repo.workdir else "HEAD")).name
+    if range_ is None and since is None:
+        cfg = config or load_config(repo, "HEAD")
+        tag = git.latest_tag(cfg.tag_pattern, "HEAD")
+        if tag is None:
+            return Changelog(name, tuple(_sections(repo, git, root, config, show_all)), True)
+        range_ = f"{tag}..HEAD"
+    if since is not None:
+        if range_ is not None:
+            raise UsageError("give a range or --since, not both")
+        before = list(git.log(["HEAD"], first_parent=True, raw=False, max_count=1,
+                              before=since))
+        a = before[0].commit.sha if before else None
+        return Changelog(name, (_range(repo, git, a, "HEAD", root, config, show_all),), False)
+    assert range_ is not None
+    a_rev, b_rev = parse_range(range_)
+    return Changelog(name, (_range(repo, git, a_rev, b_rev, root, config, show_all),), False)
+
+
+def changes_of(log: Changelog) -> Sequence[Change]:
+    """Every change of every section."""
+    return [c for s in log.sections for c in s.changes]

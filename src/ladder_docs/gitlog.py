@@ -1,0 +1,302 @@
+"""The git edge of the changelog: `git log --raw` walks, raw diffs, commit facts, pull requests.
+
+The only module of the changelog that runs git. Blobs come through one `git cat-file --batch`
+process; commit metadata and the files each commit changed come from one `git log` per walk.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+from .changeset import CommitRef
+from .errors import RepoError, ShallowCloneError
+from .source import check_rev
+
+EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+_NULL = "0" * 40
+_MERGE_PR = re.compile(r"^Merge pull request #(\d+) from ")
+_SQUASH_PR = re.compile(r"\(#(\d+)\)\s*$")
+# One commit per record: \x01 then sha, parents, author, author date, committer date, subject.
+_FORMAT = "--format=%x01%H%x00%P%x00%an%x00%aI%x00%cI%x00%s%x00"
+
+
+@dataclass(frozen=True)
+class Commit:
+    """A commit's facts: sha, parents, author, author and committer dates (ISO), subject."""
+
+    sha: str
+    parents: tuple[str, ...]
+    author: str
+    date: str
+    committed: str
+    subject: str
+
+    @property
+    def own_pr(self) -> int | None:
+        """The pull request this commit's subject names (`Merge pull request #76 …`, `… (#96)`)."""
+        m = _MERGE_PR.match(self.subject) or _SQUASH_PR.search(self.subject)
+        return int(m.group(1)) if m else None
+
+    def ref(self, pr: int | None) -> CommitRef:
+        """This commit as a change lists it."""
+        return CommitRef(self.date, self.sha[:7], self.author, self.subject, pr)
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One raw record: status letter (A, M, D, R, C, T) and both sides (None where absent)."""
+
+    status: str
+    old_path: str | None
+    new_path: str | None
+    old_blob: str | None
+    new_blob: str | None
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """A commit and the files it changed (against its first parent)."""
+
+    commit: Commit
+    files: tuple[FileChange, ...]
+
+
+def _records(tokens: Sequence[str]) -> Iterator[FileChange]:
+    i = 0
+    while i < len(tokens):
+        meta = tokens[i]
+        if not meta.startswith(":"):
+            i += 1
+            continue
+        _m1, _m2, old, new, status = meta[1:].split(" ")
+        letter = status[0]
+        two = letter in "RC"
+        first, second = tokens[i + 1], tokens[i + 2] if two else tokens[i + 1]
+        i += 3 if two else 2
+        yield FileChange(
+            letter,
+            None if letter in "AC" else first,
+            None if letter == "D" else second,
+            None if old == _NULL else old,
+            None if new == _NULL else new,
+        )
+
+
+class Git:
+    """git commands for one repository (paths are repository-relative)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self._introducers: dict[str, dict[str, str]] = {}
+
+    def run(self, *args: str) -> str:
+        """Run git; a failure becomes RepoError with git's last line of complaint."""
+        proc = subprocess.run(["git", "-C", self.path, *args], capture_output=True, check=False)
+        if proc.returncode != 0:
+            lines = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise RepoError(f"git {args[0]}: {lines[-1] if lines else 'failed'}")
+        return proc.stdout.decode("utf-8", "surrogateescape")
+
+    def resolve(self, rev: str) -> str:
+        """The full sha of a commit (RepoError when unknown)."""
+        out = subprocess.run(
+            ["git", "-C", self.path, "rev-parse", "--verify", "--quiet", "--end-of-options",
+             f"{check_rev(rev)}^{{commit}}"], capture_output=True, text=True, check=False)
+        if out.returncode != 0:
+            raise RepoError(f"unknown revision {rev!r}")
+        return out.stdout.strip()
+
+    def commit(self, rev: str) -> Commit:
+        """One commit's facts."""
+        return next(self.log([self.resolve(rev)], max_count=1, raw=False)).commit
+
+    def log(self, revs: Sequence[str], *, first_parent: bool = False, no_merges: bool = False,
+            reverse: bool = False, raw: bool = True, max_count: int | None = None,
+            before: str | None = None) -> Iterator[LogEntry]:
+        """`git log --raw -z --no-abbrev -M` over `revs` (shas or `^sha` exclusions)."""
+        args = ["log", "-z", "--no-abbrev", "-M", _FORMAT, "--no-color", "--no-ext-diff"]
+        args += ["--raw"] if raw else []
+        args += ["--first-parent"] if first_parent else []
+        args += ["--no-merges"] if no_merges else []
+        args += ["--reverse", "--topo-order"] if reverse else []
+        args += [f"--max-count={max_count}"] if max_count is not None else []
+        args += [f"--before={before}"] if before is not None else []
+        out = self.run(*args, *revs, "--")
+        for chunk in out.split("\x01")[1:]:
+            sha, parents, author, date, committed, subject, rest = chunk.split("\0", 6)
+            commit = Commit(sha, tuple(parents.split()), author, date, committed, subject)
+            tokens = [t for t in rest.lstrip("\n").split("\0") if t and t != "\n"]
+            yield LogEntry(commit, tuple(_records([t.lstrip("\n") for t in tokens])))
+
+    def diff(self, a: str | None, b: str | None) -> list[FileChange]:
+        """Files changed from commit `a` (None: empty tree) to `b` (None: the working tree,
+        untracked files included as additions)."""
+        args = ["diff", "--raw", "-z", "--no-abbrev", "-M", "--no-ext-diff", a or EMPTY_TREE]
+        out = self.run(*args, *([b] if b is not None else []), "--")
+        files = list(_records([t for t in out.split("\0") if t]))
+        if b is None:
+            others = self.run("ls-files", "-z", "--others", "--exclude-standard")
+            files += [FileChange("A", None, p, None, None) for p in others.split("\0") if p]
+        return files
+
+    def latest_tag(self, pattern: str, rev: str) -> str | None:
+        """The nearest tag matching `pattern` reachable from `rev`, or None."""
+        out = subprocess.run(
+            ["git", "-C", self.path, "describe", "--tags", "--abbrev=0", f"--match={pattern}", rev],
+            capture_output=True, text=True, check=False)
+        return out.stdout.strip() or None if out.returncode == 0 else None
+
+    def require_history(self, what: str, base: str | None) -> None:
+        """Raise ShallowCloneError when the clone is shallow and a walk down to `base` (None:
+        the root) would reach the cut-off (a commit whose parents were not fetched)."""
+        if self.run("rev-parse", "--is-shallow-repository").strip() != "true":
+            return
+        if base is not None:
+            where = Path(self.run("rev-parse", "--git-path", "shallow").strip())
+            cut = where if where.is_absolute() else Path(self.path) / where
+            shas = cut.read_text().split() if cut.exists() else []
+            if shas and all(self._is_ancestor(s, base) for s in shas):
+                return
+        raise ShallowCloneError(what)
+
+    def _is_ancestor(self, a: str, b: str) -> bool:
+        proc = subprocess.run(["git", "-C", self.path, "merge-base", "--is-ancestor", a, b],
+                              capture_output=True, check=False)
+        return proc.returncode == 0
+
+    def default_branch(self) -> str:
+        """origin's HEAD branch, else main, else master, else HEAD."""
+        out = subprocess.run(["git", "-C", self.path, "symbolic-ref", "-q",
+                              "refs/remotes/origin/HEAD"], capture_output=True, text=True, check=False)
+        if out.returncode == 0 and out.stdout.strip():
+            return out.stdout.strip()
+        for name in ("refs/heads/main", "refs/heads/master"):
+            if subprocess.run(["git", "-C", self.path, "rev-parse", "--verify", "--quiet", name],
+                              capture_output=True, check=False).returncode == 0:
+                return name
+        return "HEAD"
+
+    def introducers(self, branch: str) -> dict[str, str]:
+        """Every commit reachable from `branch` → the first-parent commit of `branch` that
+        brought it in (itself for first-parent commits; the merge for a merged branch's)."""
+        if branch not in self._introducers:
+            parents: dict[str, list[str]] = {}
+            for line in self.run("rev-list", "--parents", branch, "--").splitlines():
+                sha, *ps = line.split()
+                parents[sha] = ps
+            chain = []
+            tip: str | None = self.resolve(branch)
+            while tip is not None:
+                chain.append(tip)
+                tip = next(iter(parents.get(tip, [])), None)
+            owner: dict[str, str] = {}
+            for merge in reversed(chain):
+                stack = [merge]
+                while stack:
+                    c = stack.pop()
+                    if c not in owner:
+                        owner[c] = merge
+                        stack += parents.get(c, [])
+            self._introducers[branch] = owner
+        return self._introducers[branch]
+
+    def blobs(self) -> BlobReader:
+        """A `git cat-file --batch` reader (use as a context manager)."""
+        return BlobReader(self.path)
+
+
+def _next_blob(out: IO[bytes], path: str) -> tuple[str, bytes | None]:
+    """One `cat-file --batch` answer: (sha, bytes), or (name, None) for a missing object."""
+    header = out.readline().split()
+    if len(header) == 2 and header[1] == b"missing":
+        return header[0].decode("ascii", "replace"), None
+    if len(header) != 3:
+        raise RepoError(f"git cat-file: unexpected answer reading {path}")
+    data = out.read(int(header[2]) + 1)
+    return header[0].decode("ascii"), data[:-1]
+
+
+class BlobReader:
+    """Blobs by sha through one persistent `git cat-file --batch` process; blobs named in
+    advance with `prefetch` stream through a second one, fed by a thread, without a round trip
+    per blob."""
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+        self._proc, self._in, self._out = self._start()
+        self._stream: tuple[subprocess.Popen[bytes], IO[bytes], threading.Thread] | None = None
+        self._left = 0
+        self._ready: dict[str, bytes] = {}
+
+    def _start(self) -> tuple[subprocess.Popen[bytes], IO[bytes], IO[bytes]]:
+        proc = subprocess.Popen(["git", "-C", self._path, "cat-file", "--batch"],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        assert proc.stdin is not None and proc.stdout is not None
+        return proc, proc.stdin, proc.stdout
+
+    def prefetch(self, shas: Sequence[str]) -> None:
+        """Start streaming these blobs (read them in about this order for a small footprint)."""
+        self._end_stream()
+        wanted = list(dict.fromkeys(shas))
+        proc, feed, out = self._start()
+
+        def write() -> None:
+            try:
+                feed.write(b"".join(s.encode("ascii") + b"\n" for s in wanted))
+                feed.close()
+            except (BrokenPipeError, ValueError):
+                pass  # the reader stopped early and ended the process: nothing left to do
+
+        thread = threading.Thread(target=write, daemon=True)
+        thread.start()
+        self._stream, self._left = (proc, out, thread), len(wanted)
+
+    def read(self, sha: str, path: str = "?") -> bytes:
+        """The blob's bytes (RepoError when missing)."""
+        data = self._ready.pop(sha, None)
+        while data is None and self._stream is not None and self._left:
+            got, blob = _next_blob(self._stream[1], path)
+            self._left -= 1
+            if got == sha:
+                data = blob
+            elif blob is not None:
+                self._ready[got] = blob
+        if data is not None:
+            return data
+        self._in.write(sha.encode("ascii") + b"\n")
+        self._in.flush()
+        _got, blob = _next_blob(self._out, path)
+        if blob is None:
+            raise RepoError(f"missing or corrupt object {sha[:12]} for {path}")
+        return blob
+
+    def _end_stream(self) -> None:
+        if self._stream is not None:
+            proc, out, thread = self._stream
+            proc.kill()
+            proc.wait()
+            thread.join()
+            out.close()
+            self._stream, self._left = None, 0
+        self._ready.clear()
+
+    def close(self) -> None:
+        """End the cat-file processes."""
+        self._end_stream()
+        self._in.close()
+        self._proc.wait()
+        self._out.close()
+
+    def __enter__(self) -> BlobReader:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
