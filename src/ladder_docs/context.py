@@ -8,6 +8,8 @@ links already point at handbooks; broken or unsafe links become diagnostics in `
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import datetime
 from typing import Any
 
@@ -46,6 +48,7 @@ class Contexts:
         self.targets = Targets(ladder)
         self._problems: set[Diagnostic] = set()
         self._levels: dict[str, Data] = {}
+        self._digests: dict[str, str] = {}
 
     @property
     def problems(self) -> list[Diagnostic]:
@@ -84,6 +87,32 @@ class Contexts:
             "tracks": [{**self._track_head(t), "levels": [_head(lv) for lv in t.levels]}
                        for t in self.ladder.tracks],
         }
+
+    def fingerprint(self, context: Data) -> str:
+        """sha256 of a context, as a hash tree: each level's data is serialised once per build.
+
+        Track and ladder contexts embed the same level data as the level pages; hashing it once
+        and standing the digest in for it keeps a no-change rebuild cheap.
+        """
+        digests = {id(v): k for k, v in self._levels.items()}
+
+        def shrink(obj: Any) -> Any:
+            if isinstance(obj, dict):
+                key = digests.get(id(obj))
+                if key is not None:
+                    return {"@level": self._level_digest(key)}
+                return {k: shrink(v) for k, v in obj.items()}
+            if isinstance(obj, list):
+                return [shrink(v) for v in obj]
+            return obj
+
+        return _sha256(shrink(context))
+
+    def _level_digest(self, key: str) -> str:
+        digest = self._digests.get(key)
+        if digest is None:
+            digest = self._digests[key] = _sha256(self._levels[key])
+        return digest
 
     def _find(self, key: str) -> Level:
         prefix = self.ladder.root + "/" if self.ladder.root else ""
@@ -133,14 +162,13 @@ class Contexts:
         out: list[Data] = []
         seen: set[str] = set()
         for d in lv.dimensions:
-            dim_anchor = slug_anchor(f"{anchor}-{d.name}", seen)
+            competencies = self._items(d.competencies, lv.path)
+            examples = self._items(d.examples, lv.path)
             out.append({
-                "name": d.name, "emoji": d.emoji, "anchor": dim_anchor,
-                "competencies": self._items(d.competencies, lv.path),
-                "examples": self._items(d.examples, lv.path),
+                "name": d.name, "emoji": d.emoji, "anchor": f"{anchor}-{slug_anchor(d.name, seen)}",
+                "competencies": competencies, "examples": examples,
                 "notes": self._items(d.notes, lv.path),
-                "competency_groups": _groups(self._items(d.competencies, lv.path)),
-                "example_groups": _groups(self._items(d.examples, lv.path)),
+                "competency_groups": _groups(competencies), "example_groups": _groups(examples),
             })
         return out
 
@@ -243,6 +271,10 @@ def _head(lv: Level | None) -> Data | None:
         return None
     return {"key": lv.key, "id": lv.id, "title": lv.title, "label": lv.label,
             "anchor": level_anchor(lv.key)}
+
+
+def _sha256(obj: Any) -> str:
+    return hashlib.sha256(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode()).hexdigest()
 
 
 def _paragraphs(text: str) -> list[str]:

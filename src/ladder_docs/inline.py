@@ -53,6 +53,17 @@ def parse(text: str, resolve: Resolver | None = None, report: Reporter | None = 
     return _resolve_links(nodes, resolve, report or (lambda code, msg: None))
 
 
+def _merge(nodes: list[Node]) -> list[Node]:
+    """Adjacent text nodes joined (a link that became text sits between two)."""
+    out: list[Node] = []
+    for n in nodes:
+        if n["t"] == "text":
+            _add_text(out, n["v"])
+        else:
+            out.append(n)
+    return out
+
+
 def plain(nodes: list[Node]) -> str:
     """The text of the nodes without any markup (for titles, tables of contents and search)."""
     out: list[str] = []
@@ -145,7 +156,7 @@ def _resolve_links(nodes: tuple[Node, ...] | list[Node], resolve: Resolver | Non
             out.append({**n, "c": _resolve_links(n["c"], resolve, report)})
         else:
             out.append(dict(n))
-    return out
+    return _merge(out)
 
 
 def _link(href: str, children: list[Node], resolve: Resolver | None,
@@ -238,7 +249,7 @@ def to_typst(nodes: list[Node], link: Linker) -> str:
 
 
 def to_pandoc(nodes: list[Node], link: Linker) -> list[dict[str, Any]]:
-    """Pandoc JSON inlines (Str, Space, Emph, Strong, Strikeout, Code, Link, LineBreak)."""
+    """Pandoc JSON inlines (Str, Emph, Strong, Strikeout, Code, Link, LineBreak)."""
     out: list[dict[str, Any]] = []
     for n in nodes:
         t = n["t"]
@@ -261,18 +272,13 @@ def to_pandoc(nodes: list[Node], link: Linker) -> list[dict[str, Any]]:
 
 
 _PANDOC = {"emph": "Emph", "strong": "Strong", "strike": "Strikeout"}
-_WORDS = re.compile(r"\S+")
+_NEWLINES = re.compile(r"\s*[\r\n]+\s*")
 
 
 def pandoc_text(text: str) -> list[dict[str, Any]]:
-    """Plain text as pandoc Str/Space inlines."""
-    out: list[dict[str, Any]] = []
-    pos = 0
-    for m in _WORDS.finditer(text):
-        if m.start() > pos:
-            out.append({"t": "Space"})
-        out.append({"t": "Str", "c": m.group(0)})
-        pos = m.end()
-    if pos < len(text) and text:
-        out.append({"t": "Space"})
-    return out
+    """Plain text as ONE pandoc Str (spaces included: every writer we use accepts that).
+
+    A Str per word, as pandoc's readers make, triples the AST and the time pandoc spends on it.
+    """
+    text = _NEWLINES.sub(" ", text)
+    return [{"t": "Str", "c": text}] if text else []

@@ -78,9 +78,8 @@ class DocxBuilder:
         c = ch["counts"]
         out.append(ast.para([
             *ast.text("Compared with "), self.level_link(prev), {"t": "Str", "c": ":"},
-            {"t": "Space"}, {"t": "Strong", "c": ast.text(f"{c['new']} new")}, {"t": "Str", "c": ","},
-            {"t": "Space"}, {"t": "Strong", "c": ast.text(f"{c['evolved']} evolved")},
-            {"t": "Str", "c": ","}, {"t": "Space"},
+            {"t": "Str", "c": " "}, {"t": "Strong", "c": ast.text(f"{c['new']} new")}, {"t": "Str", "c": ", "},
+            {"t": "Strong", "c": ast.text(f"{c['evolved']} evolved")}, {"t": "Str", "c": ", "},
             {"t": "Strong", "c": ast.text(f"{c['dropped']} no longer listed")},
             *ast.text(f" and {c['unchanged']} unchanged."),
         ]))
@@ -192,3 +191,10 @@ def ladder_docx(ctx: Data, path: str, anchors: Collection[str]) -> ast.Json:
         for lv in t["levels"]:
             blocks.extend(b.level_chapter(lv, 2))
     return ast.document(meta, meta["ladder"], "Complete handbook", blocks)
+
+
+def footer(ctx: Data) -> str:
+    """The footer text of a DOCX page (the reference document adds "Page N of M")."""
+    meta = ctx["meta"]
+    # One text for every document of a build: the engine then needs a single reference document.
+    return f"{meta['ladder']} · Version {meta['version']} · Commit {meta['short']} · {meta['date']}"

@@ -1,0 +1,216 @@
+"""`ladder-docs build`: every handbook in every format, gathered first, then published atomically.
+
+1. Contexts and jobs for every artifact (pure); cache keys from each job's full inputs.
+2. Under the out dir's lock: cached artifacts are reused, the rest rendered: HTML in this thread,
+   PDFs on two typst threads (typst releases the GIL), DOCX in one pandoc process beside them.
+3. Any failure: all are reported and nothing is published (exit 1), unless `partial`.
+4. manifest.json + SHA256SUMS, then one atomic swap (ladder_docs.publish). Nothing changed: the
+   published tree already is this build, and nothing is written at all.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from . import manifest, publish, render_docx, render_html, render_typst
+from .build_cache import BuildCache
+from .build_plan import Job, parse_formats, plan, with_keys
+from .build_progress import Reporter
+from .context import Contexts
+from .errors import ArtifactError, LadderDocsError, UsageError
+from .model import Diagnostic, Ladder
+from .pandoc_engine import docx_many
+from .typst_engine import compile_pdf
+
+# What a broken user template or a failing engine raises; each becomes that artifact's failure.
+RENDER_ERRORS = (LadderDocsError, jinja2.TemplateError, ValueError, TypeError, KeyError)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An artifact that could not be produced."""
+
+    path: str
+    format: str
+    kind: str
+    level: str | None
+    error: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.error}"
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build did: the artifacts published, failures (with --partial) and link problems."""
+
+    out: Path
+    artifacts: tuple[manifest.Artifact, ...]
+    failures: tuple[Failure, ...]
+    problems: tuple[Diagnostic, ...]
+    rendered: int
+    reused: int
+    published: bool
+
+
+class BuildFailed(ArtifactError):
+    """Some artifacts failed; nothing was published. `failures` lists every one."""
+
+    def __init__(self, failures: list[Failure]) -> None:
+        self.failures = tuple(failures)
+        listing = "; ".join(str(f) for f in failures[:20]) + ("; …" if len(failures) > 20 else "")
+        super().__init__(f"{len(failures)} artifact(s) failed, nothing published: {listing}")
+
+
+def build(ladder: Ladder, out: Path, *, formats: set[str], templates: Path | None = None,
+          partial: bool = False, progress: bool = False) -> BuildResult:
+    """Build every handbook of `ladder` into `out` (see the module docstring)."""
+    fmts = parse_formats(formats)
+    out = Path(out)
+    if out.name in ("", ".", "..") or not out.name.strip():
+        raise UsageError(f"--out {out}: name a directory to publish into, e.g. dist")
+    contexts = Contexts(ladder)
+    jobs = with_keys(plan(ladder, contexts, fmts), contexts, fmts, templates, {})
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with Reporter(progress) as report, publish.build_lock(out, notify=report.note) as state:
+        cache = BuildCache(state / "cache")
+        hits = {j.path: e for j in jobs if (e := cache.lookup(j.cache_key)) is not None}
+        todo = [j for j in jobs if j.path not in hits]
+        report.note(f"{len(jobs)} artifacts: {len(hits)} unchanged, {len(todo)} to render")
+        rendered, failures = _render(todo, ladder, templates, report, fmts)
+        try:
+            for job in todo:
+                if job.path in rendered:
+                    hits[job.path] = cache.store(job.cache_key, rendered[job.path])
+            cache.save()
+        except OSError as exc:
+            raise ArtifactError(f"cannot write the build cache in {state}: {exc.strerror}") from exc
+        if failures and not partial:
+            raise BuildFailed(failures)
+        artifacts = [manifest.Artifact(j.path, hits[j.path].sha256, hits[j.path].size, j.fmt, j.kind,
+                                       j.level, j.source) for j in jobs if j.path in hits]
+        head = {"ladder": ladder.name, "version": contexts.meta["version"], "revision": ladder.revision.sha}
+        extra = {"failures": [vars(f) for f in failures]} if failures else None
+        manifest_bytes = manifest.manifest_json(head, artifacts, extra)
+        published = False
+        if not _up_to_date(out, manifest_bytes, artifacts):
+            files: dict[str, bytes | Path] = {p: rendered.get(p) or cache.read(hits[p]) for p in hits}
+            files[manifest.MANIFEST] = manifest_bytes
+            files[manifest.SUMS] = manifest.sha256sums(
+                [*artifacts, manifest.artifact(manifest.MANIFEST, manifest_bytes, "manifest")])
+            previous = publish.published_tree(out)
+            try:
+                tree = publish.write_tree(state, files)
+                publish.swap(out, tree)
+            except OSError as exc:
+                raise ArtifactError(f"cannot publish {out}: {exc.strerror}; the previous output is intact") from exc
+            publish.prune(state, {tree} | ({previous} if previous else set()))
+            published = True
+            report.note(f"published {out} ({len(files)} files)")
+        else:
+            report.note(f"{out} is up to date")
+    return BuildResult(out, tuple(artifacts), tuple(failures), tuple(contexts.problems),
+                       len(rendered), len(jobs) - len(todo), published)
+
+
+def _up_to_date(out: Path, manifest_bytes: bytes, artifacts: list[manifest.Artifact]) -> bool:
+    """The published tree already holds exactly this build (manifest and every file's size)."""
+    try:
+        if (out / manifest.MANIFEST).read_bytes() != manifest_bytes:
+            return False
+        return all((out / a.path).stat().st_size == a.bytes for a in artifacts)
+    except OSError:
+        return False
+
+
+def _render(jobs: list[Job], ladder: Ladder, templates: Path | None, report: Reporter,
+            formats: tuple[str, ...]) -> tuple[dict[str, bytes], list[Failure]]:
+    """Render `jobs`: HTML here, PDFs on two typst threads, DOCX in one pandoc process."""
+    done: dict[str, bytes] = {}
+    failures: list[Failure] = []
+    lock = threading.Lock()
+    timestamp = ladder.revision.timestamp
+
+    def ok(job: Job, data: bytes, stage: str) -> None:
+        with lock:
+            done[job.path] = data
+        report.advance(stage)
+
+    def fail(job: Job, err: BaseException, stage: str) -> None:
+        with lock:
+            failures.append(Failure(job.path, job.fmt, job.kind, job.level, " ".join(str(err).split())))
+        report.advance(stage)
+
+    by_fmt = {f: [j for j in jobs if j.fmt == f] for f in ("html", "pdf", "docx")}
+    for stage, items in by_fmt.items():
+        report.stage(stage, len(items))
+    docx_thread = threading.Thread(target=_docx, args=(by_fmt["docx"], timestamp, templates, ok, fail),
+                                   name="pandoc")
+    docx_thread.start()
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="typst") as pool:
+        # Biggest first: the two threads finish together, and typst's memoised layout of the
+        # whole ladder speeds up the track and level documents that repeat it.
+        for job in sorted(by_fmt["pdf"], key=lambda j: (_SIZE_ORDER[j.kind], j.path)):
+            try:
+                source = render_typst.render(templates, job.template, job.context, {"path": job.path}, job.anchors)
+            except RENDER_ERRORS as err:
+                fail(job, err, "pdf")
+                continue
+            pool.submit(_pdf, job, source, timestamp, ok, fail)
+        for job in by_fmt["html"]:
+            try:
+                page = render_html.page_info(job.path, formats, job.kind, job.key)
+                ok(job, render_html.render(templates, job.template, job.context, page, job.anchors).encode(),
+                   "html")
+            except RENDER_ERRORS as err:
+                fail(job, err, "html")
+    docx_thread.join()
+    return done, sorted(failures, key=lambda f: f.path)
+
+
+_SIZE_ORDER = {"ladder": 0, "track": 1, "level": 2, "index": 3}
+Ok = Callable[[Job, bytes, str], None]
+Fail = Callable[[Job, BaseException, str], None]
+
+
+def _pdf(job: Job, source: str, timestamp: int, ok: Ok, fail: Fail) -> None:
+    try:
+        ok(job, compile_pdf(source, timestamp=timestamp), "pdf")
+    except RENDER_ERRORS as err:
+        fail(job, err, "pdf")
+
+
+_DOCX_BUILDERS: dict[str, Callable[[dict[str, Any], str, frozenset[str]], dict[str, Any]]] = {
+    "level": render_docx.level_docx, "track": render_docx.track_docx, "ladder": render_docx.ladder_docx}
+
+
+def _docx(jobs: list[Job], timestamp: int, templates: Path | None, ok: Ok, fail: Fail) -> None:
+    asts, footers, ready = [], [], []
+    for job in jobs:
+        try:
+            asts.append(_DOCX_BUILDERS[job.kind](job.context, job.path, job.anchors))
+        except RENDER_ERRORS as err:
+            fail(job, err, "docx")
+            continue
+        footers.append(render_docx.footer(job.context))
+        ready.append(job)
+    if not ready:
+        return
+    reference = templates / "docx" / "reference.docx" if templates is not None else None
+    try:
+        results = docx_many(asts, reference_docx=reference if reference and reference.is_file() else None,
+                            timestamp=timestamp, footers=footers)
+    except RENDER_ERRORS as err:
+        results = [err] * len(ready)  # type: ignore[list-item]
+    for job, result in zip(ready, results, strict=True):
+        if isinstance(result, bytes):
+            ok(job, result, "docx")
+        else:
+            fail(job, result, "docx")
