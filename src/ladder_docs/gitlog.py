@@ -119,8 +119,9 @@ class Git:
 
     def log(self, revs: Sequence[str], *, first_parent: bool = False, no_merges: bool = False,
             reverse: bool = False, raw: bool = True, max_count: int | None = None,
-            before: str | None = None) -> Iterator[LogEntry]:
-        """`git log --raw -z --no-abbrev -M` over `revs` (shas or `^sha` exclusions)."""
+            before: str | None = None, paths: Sequence[str] = ()) -> Iterator[LogEntry]:
+        """`git log --raw -z --no-abbrev -M` over `revs` (shas or `^sha` exclusions), limited
+        to commits that touch `paths` when given."""
         args = ["log", "-z", "--no-abbrev", "-M", _FORMAT, "--no-color", "--no-ext-diff"]
         args += ["--raw"] if raw else []
         args += ["--first-parent"] if first_parent else []
@@ -128,7 +129,7 @@ class Git:
         args += ["--reverse", "--topo-order"] if reverse else []
         args += [f"--max-count={max_count}"] if max_count is not None else []
         args += [f"--before={before}"] if before is not None else []
-        out = self.run(*args, *revs, "--")
+        out = self.run(*args, *revs, "--", *paths)
         for chunk in out.split("\x01")[1:]:
             sha, parents, author, date, committed, subject, rest = chunk.split("\0", 6)
             commit = Commit(sha, tuple(parents.split()), author, date, committed, subject)
