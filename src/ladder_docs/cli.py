@@ -80,6 +80,97 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
+def _formats(text: str) -> set[str]:
+    fmts = {f.strip().lower() for f in text.split(",") if f.strip()}
+    bad = fmts - {"html", "pdf", "docx"}
+    if bad or not fmts:
+        raise UsageError(f"--formats: unknown format(s) {', '.join(sorted(bad)) or '(none)'}; use html,pdf,docx")
+    return fmts
+
+
+def _out_dir(repo: Repository, given: str | None, default: str) -> Path:
+    if given:
+        return Path(given)
+    return (repo.workdir or Path.cwd()) / default
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import BuildFailed, build
+    from .build_progress import interactive
+
+    repo, ladder = load(args)
+    errors = [d for d in ladder.diagnostics if d.severity == "error"]
+    for d in errors if not args.quiet else []:
+        print(d, file=sys.stderr)
+    try:
+        result = build(ladder, _out_dir(repo, args.out, "dist"), formats=_formats(args.formats),
+                       templates=Path(args.templates) if args.templates else None, partial=args.partial,
+                       progress=not args.quiet and interactive(sys.stderr))
+    except BuildFailed as exc:
+        for f in exc.failures:
+            print(f"ladder-docs: failed: {f}", file=sys.stderr)
+        raise
+    for d in result.problems if not args.quiet else []:
+        print(d, file=sys.stderr)
+    for f in result.failures:
+        print(f"ladder-docs: failed: {f}", file=sys.stderr)
+    if not args.quiet:
+        state = "published" if result.published else "up to date"
+        print(f"{len(result.artifacts)} artifacts in {result.out} ({state}; {result.rendered} rendered, "
+              f"{result.reused} reused)", file=sys.stderr)
+    return 1 if result.failures or errors else 0
+
+
+def cmd_context(args: argparse.Namespace) -> int:
+    from .context import level_context
+    from .showing import dumps
+
+    _, ladder = load(args)
+    print(dumps(level_context(ladder, find_level(ladder, args.level).key)))
+    return 0
+
+
+def _write_or_print(text: str, out: str | None) -> None:
+    if out:
+        from .atomicfile import atomic_write_text
+
+        atomic_write_text(Path(out), text)
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def cmd_changelog(args: argparse.Namespace) -> int:
+    from .changelog import changelog
+    from .changelog_render import render_html, render_json, render_markdown
+
+    repo = open_repo(args)
+    log = changelog(repo, args.range, since=args.since, all=args.all, root=args.root)
+    render = {"md": render_markdown, "json": render_json, "html": render_html}[args.format]
+    _write_or_print(render(log), args.out)
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from .history import history, history_json, render_history_markdown
+    from .showing import dumps
+
+    repo = open_repo(args)
+    h = history(repo, args.level, rev=args.rev or "HEAD", root=args.root)
+    print(dumps(history_json(h)) if args.format == "json" else render_history_markdown(h))
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from .manifest import verify
+
+    problems = verify(Path(args.dir))
+    for p in problems:
+        print(p)
+    if not args.quiet:
+        print(f"{args.dir}: {'OK' if not problems else f'{len(problems)} problem(s)'}", file=sys.stderr)
+    return 1 if problems else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
     parser = argparse.ArgumentParser(prog="ladder-docs", description="Publish a career ladder kept in git.")
@@ -98,11 +189,45 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="warnings fail too")
     p.set_defaults(func=cmd_check)
 
+    p = sub.add_parser("build", help="build the handbooks (HTML, PDF, DOCX) into an output directory")
+    _common(p, rev=True)
+    p.add_argument("--formats", default="html,pdf,docx", help="comma-separated: html,pdf,docx")
+    p.add_argument("--out", metavar="DIR", help="output directory (default: dist/ in the repository)")
+    p.add_argument("--templates", metavar="DIR", help="template directory overriding built-in templates file by file")
+    p.add_argument("--partial", action="store_true", help="publish what built even if some artifacts failed")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("context", help="print a level's template context as JSON")
+    _common(p, rev=True)
+    p.add_argument("level", metavar="LEVEL", help="level key or path")
+    p.set_defaults(func=cmd_context)
+
+    p = sub.add_parser("changelog", help="semantic changelog between revisions")
+    _common(p)
+    p.add_argument("range", nargs="?", metavar="RANGE", help="A..B, or A.. (A against the working tree)")
+    p.add_argument("--since", metavar="DATE", help="changes since this date")
+    p.add_argument("--all", action="store_true", help="include formatting-only changes")
+    p.add_argument("--format", choices=("md", "html", "json"), default="md")
+    p.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    p.set_defaults(func=cmd_changelog)
+
+    p = sub.add_parser("history", help="every revision of a level and competency-level blame")
+    _common(p, rev=True)
+    p.add_argument("level", metavar="LEVEL", help="level key or path")
+    p.add_argument("--format", choices=("md", "json"), default="md")
+    p.set_defaults(func=cmd_history)
+
+    p = sub.add_parser("verify", help="recompute a build or release manifest")
+    _common(p)
+    p.add_argument("dir", metavar="DIR", help="directory holding manifest.json")
+    p.set_defaults(func=cmd_verify)
+
     for register in _EXTRA:
         register(sub)
     return parser
 
 
+# Commands registered by optional modules (redline, release) as they are wired in.
 _EXTRA: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = []
 
 
@@ -122,6 +247,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the CLI's last resort: one line, traceback with -v
+        if args.verbose:
+            traceback.print_exc()
+        print(f"ladder-docs: internal error: {type(exc).__name__}: {exc} (run with -v for the traceback)",
+              file=sys.stderr)
         return 1
     sys.stdout.flush()
     return code
