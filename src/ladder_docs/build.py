@@ -103,8 +103,7 @@ def build(ladder: Ladder, out: Path, *, formats: set[str], templates: Path | Non
         if not _up_to_date(out, manifest_bytes, artifacts):
             files: dict[str, bytes | Path] = {p: rendered.get(p) or cache.read(hits[p]) for p in hits}
             files[manifest.MANIFEST] = manifest_bytes
-            files[manifest.SUMS] = manifest.sha256sums(
-                [*artifacts, manifest.artifact(manifest.MANIFEST, manifest_bytes, "manifest")])
+            files[manifest.SUMS] = manifest.sha256sums(artifacts)  # the same files as the manifest
             previous = publish.published_tree(out)
             try:
                 tree = publish.write_tree(state, files)

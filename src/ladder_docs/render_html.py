@@ -9,6 +9,7 @@ template source, so `{{ 7*7 }}` in a competency prints as written.
 from __future__ import annotations
 
 import functools
+import posixpath
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
@@ -77,8 +78,7 @@ def render(templates: Path | None, template: str, context: dict[str, Any], page:
     link = page_linker(page["path"], "html", anchors)
 
     def url(kind: str, key: str | None = None, fmt: str = "html") -> str:
-        target = artifact_path(kind, key, fmt)
-        return str(page["root"]) + target
+        return posixpath.relpath(artifact_path(kind, key, fmt), posixpath.dirname(page["path"]) or ".")
 
     return environment(templates).get_template(template).render(
         **context, page=page, url=url, href=link, _link=link, labels=FORMAT_LABELS

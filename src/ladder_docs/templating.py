@@ -8,6 +8,7 @@ checkout. A user directory overrides single files; every other name falls throug
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -40,7 +41,15 @@ def loader(templates: Path | None) -> jinja2.BaseLoader:
         if not templates.is_dir():
             raise ConfigError(f"--templates {templates}: not a directory")
         layers.append(jinja2.FileSystemLoader(str(templates), followlinks=False))
-    layers.append(jinja2.FunctionLoader(_builtin_source))
+    def builtin(name: str) -> tuple[str, None, Callable[[], bool]] | None:
+        source = _builtin_source(name)
+        if source is None:
+            return None
+        # A cached built-in stays valid only while no user file overrides it (a long-lived
+        # process may see `--templates` files appear).
+        return source, None, lambda: templates is None or not (templates / name).exists()
+
+    layers.append(jinja2.FunctionLoader(builtin))
     return jinja2.ChoiceLoader(layers)
 
 
