@@ -174,9 +174,9 @@ def test_a_pandoc_failure_fails_every_docx(tmp_path: Path, monkeypatch: pytest.M
 def test_a_second_build_waits_for_the_lock_then_fails_clearly(tmp_path: Path) -> None:
     out = tmp_path / "dist"
     told: list[str] = []
-    with publish.build_lock(out), pytest.raises(ArtifactError, match="still holds"):
-        with publish.build_lock(out, wait=0.2, notify=told.append):
-            pass
+    with (publish.build_lock(out), pytest.raises(ArtifactError, match="still holds"),
+          publish.build_lock(out, wait=0.2, notify=told.append)):
+        pass
     assert told == [f"another ladder-docs build is publishing into {out}: waiting for it"]
     with publish.build_lock(out, wait=0.2):  # released
         pass
