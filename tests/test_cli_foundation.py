@@ -94,3 +94,33 @@ def test_check_formats_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert any(ln.startswith("::error file=L4-Caf.md,line=1,title=not-utf8::") for ln in lines)
     code, out, _ = run(capsys, "check", "--repo", str(repo), "--format", "text")
     assert "L2-Widget-Engineer.md:6: warning: duplicate-competency: same competency as line 5: I craft." in out
+
+
+def test_config_assigns_tracks_explicitly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = {
+        "Ops/L2-Widget-Engineer.md": LEVEL,
+        "Ops/L3-Senior-Widget-Engineer.md": LEVEL.replace("L2: Widget", "L3: Senior Widget"),
+        "Ops/L3-Gadget-Manager.md": LEVEL.replace("L2: Widget Engineer", "L3: Gadget Manager"),
+        "ladder-docs.toml": '[tracks.gadgets]\nname = "Gadget Management"\nlevels = ["Ops/*Gadget*"]\n',
+    }
+    repo = make_repo(tmp_path / "r", files)
+    code, out, _ = run(capsys, "show", "--repo", str(repo), "--format", "json")
+    tracks = {t["key"]: (t["name"], [lv["key"] for lv in t["levels"]]) for t in json.loads(out)["tracks"]}
+    assert code == 0
+    assert tracks == {
+        "gadgets": ("Gadget Management", ["gadgets/l3-gadget-manager"]),
+        "ops": ("Ops", ["ops/l2-widget-engineer", "ops/l3-senior-widget-engineer"]),
+    }
+
+
+def test_split_folder_by_title_stem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = {
+        "Ops/L4-Lead-Widget-Engineer.md": LEVEL.replace("L2: Widget", "L4: Lead Widget"),
+        "Ops/L5-Principal-Widget-Engineer.md": LEVEL.replace("L2: Widget", "L5: Principal Widget"),
+        "Ops/L4-Widget-Manager.md": LEVEL.replace("L2: Widget Engineer", "L4: Widget Manager"),
+        "Ops/L5-Senior-Widget-Manager.md": LEVEL.replace("L2: Widget Engineer", "L5: Senior Widget Manager"),
+    }
+    repo = make_repo(tmp_path / "r", files)
+    _, out, _ = run(capsys, "show", "--repo", str(repo), "--format", "json")
+    tracks = {t["key"]: [lv["id"] for lv in t["levels"]] for t in json.loads(out)["tracks"]}
+    assert tracks == {"ops-widget-engineer": ["L4", "L5"], "ops-widget-manager": ["L4", "L5"]}
