@@ -21,6 +21,7 @@ import jinja2
 
 from . import manifest, publish, render_docx, render_html, render_typst
 from .build_cache import BuildCache
+from .build_memo import input_key, last_build, remember
 from .build_plan import Job, parse_formats, plan, with_keys
 from .build_progress import Reporter
 from .context import Contexts
@@ -76,10 +77,15 @@ def build(ladder: Ladder, out: Path, *, formats: set[str], templates: Path | Non
     out = Path(out)
     if out.name in ("", ".", "..") or not out.name.strip():
         raise UsageError(f"--out {out}: name a directory to publish into, e.g. dist")
-    contexts = Contexts(ladder)
-    jobs = with_keys(plan(ladder, contexts, fmts), contexts, fmts, templates, {})
     out.parent.mkdir(parents=True, exist_ok=True)
+    inputs = input_key(ladder, fmts, templates)
     with Reporter(progress) as report, publish.build_lock(out, notify=report.note) as state:
+        done = last_build(state, out, inputs)
+        if done is not None:
+            report.note(f"{out} is up to date")
+            return done
+        contexts = Contexts(ladder)
+        jobs = with_keys(plan(ladder, contexts, fmts), contexts, fmts, templates, {})
         cache = BuildCache(state / "cache")
         hits = {j.path: e for j in jobs if (e := cache.lookup(j.cache_key)) is not None}
         todo = [j for j in jobs if j.path not in hits]
@@ -99,24 +105,30 @@ def build(ladder: Ladder, out: Path, *, formats: set[str], templates: Path | Non
         head = {"ladder": ladder.name, "version": contexts.meta["version"], "revision": ladder.revision.sha}
         extra = {"failures": [vars(f) for f in failures]} if failures else None
         manifest_bytes = manifest.manifest_json(head, artifacts, extra)
-        published = False
-        if not _up_to_date(out, manifest_bytes, artifacts):
+        published = not _up_to_date(out, manifest_bytes, artifacts)
+        if published:
             files: dict[str, bytes | Path] = {p: rendered.get(p) or cache.read(hits[p]) for p in hits}
             files[manifest.MANIFEST] = manifest_bytes
             files[manifest.SUMS] = manifest.sha256sums(artifacts)  # the same files as the manifest
-            previous = publish.published_tree(out)
-            try:
-                tree = publish.write_tree(state, files)
-                publish.swap(out, tree)
-            except OSError as exc:
-                raise ArtifactError(f"cannot publish {out}: {exc.strerror}; the previous output is intact") from exc
-            publish.prune(state, {tree} | ({previous} if previous else set()))
-            published = True
+            _publish(out, state, files)
             report.note(f"published {out} ({len(files)} files)")
         else:
             report.note(f"{out} is up to date")
-    return BuildResult(out, tuple(artifacts), tuple(failures), tuple(contexts.problems),
-                       len(rendered), len(jobs) - len(todo), published)
+        result = BuildResult(out, tuple(artifacts), tuple(failures), tuple(contexts.problems),
+                             len(rendered), len(jobs) - len(todo), published)
+        if not failures:
+            remember(state, inputs, manifest_bytes, result)
+    return result
+
+
+def _publish(out: Path, state: Path, files: dict[str, bytes | Path]) -> None:
+    previous = publish.published_tree(out)
+    try:
+        tree = publish.write_tree(state, files)
+        publish.swap(out, tree)
+    except OSError as exc:
+        raise ArtifactError(f"cannot publish {out}: {exc.strerror}; the previous output is intact") from exc
+    publish.prune(state, {tree} | ({previous} if previous else set()))
 
 
 def _up_to_date(out: Path, manifest_bytes: bytes, artifacts: list[manifest.Artifact]) -> bool:

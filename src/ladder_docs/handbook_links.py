@@ -85,7 +85,8 @@ class Targets:
         self.loose = {k: v[0] for k, v in loose.items() if len(v) == 1}
 
     def _add(self, path: str, ref: Ref) -> None:
-        self.by_path.setdefault(path.rstrip("/"), []).append(ref)
+        if path.strip("/"):  # a track of root-level files has no folder of its own
+            self.by_path.setdefault(path.rstrip("/"), []).append(ref)
 
     def _doc_anchor(self, doc: Document, seen: set[str]) -> str:
         anchor = "doc-" + slug_anchor(doc.key or doc.title or doc.path, seen)
@@ -113,7 +114,9 @@ class Targets:
         if target == ".." or target.startswith("../"):
             return None
         target = target.rstrip("/")
-        refs = self.by_path.get(target) or self.by_path.get(self.loose.get(_loose(target), ""))
+        refs = self.by_path.get(target)
+        if not refs and _loose(target) in self.loose:
+            refs = self.by_path.get(self.loose[_loose(target)])
         if not refs:
             return None
         frag = slugify(fragment)
