@@ -6,6 +6,7 @@ then title, then content), competencies and examples within and across dimension
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from .changeset import (
@@ -181,9 +182,12 @@ def diff_states(
             edited.append((da, db))
     seen = {p for c in out if not c.kind.endswith(".moved")
             for p in (c.level.path, c.old_level.path if c.old_level else None)}
+    # Only a file that is the level (or document) on both sides: a role split out of a
+    # several-roles file has other bytes without any formatting edit.
+    per_file = Counter(lv.path for lv in old_levels), Counter(lv.path for lv in new_levels)
     for x, y in edited:
         if x.source.blob != y.source.blob and None not in (x.source.blob, y.source.blob) and (
-                y.path not in seen):
+                y.path not in seen) and (isinstance(y, Document) or per_file[0][x.path] == per_file[1][y.path] == 1):
             seen.add(y.path)
             kind = "level.formatting" if isinstance(y, Level) else "document.formatting"
             out.append(text_change(kind, LevelRef.of(y), LevelRef.of(x), None, None, order=(9,)))
@@ -192,4 +196,9 @@ def diff_states(
 
 def diff_ladders(a: Ladder, b: Ladder, *, detail: bool = False) -> list[Change]:
     """Every change from ladder `a` to ladder `b`, sorted."""
-    return diff_states(a.levels, b.levels, a.all_documents(), b.all_documents(), detail=detail)
+
+    def documents(ladder: Ladder) -> list[Document]:
+        # A README shared by two tracks of one folder is listed under both: diff it once.
+        return list({d.path: d for d in reversed(ladder.all_documents())}.values())[::-1]
+
+    return diff_states(a.levels, b.levels, documents(a), documents(b), detail=detail)

@@ -98,30 +98,40 @@ def _region(a: list[str], b: list[str]) -> tuple[int, int]:
     return p, s
 
 
-def _calm_edges(a: list[str], p: int, s: int) -> bool:
-    """The lines around the edit keep every item as it was: nothing but top-level bullets and
-    blanks beside it, and no text that could continue a bullet (indented after a blank)."""
-    beside = [classify(p, a[p - 1])] if p > 0 else []
-    beside += [classify(0, raw) for raw in a[len(a) - s :][:1]]
+# What may follow an edit without changing how the parser reads the lines after it: text, code,
+# HTML or a fence could continue the last bullet; a nested bullet could change its group.
+_SAFE_NEXT = frozenset(("heading", "bold", "examples", "quote", "rule"))
+
+
+def _calm_edges(a: list[str], p: int, s: int, emptied: bool) -> bool:
+    """The lines around the edit read the same whatever the edit was: the first non-blank line
+    after it, and a sub-heading before an edit that leaves it no bullets (it would become an
+    item of its own)."""
     nxt = next((classify(0, raw) for raw in a[len(a) - s :] if raw.strip()), None)
-    return all(ln.kind in ("bullet", "blank") and not ln.depth for ln in beside) and (
-        nxt is None or nxt.kind not in ("text", "code"))
+    if nxt is not None and nxt.kind == "bullet":
+        return nxt.depth == 0
+    if emptied and next((classify(0, raw).kind for raw in reversed(a[:p]) if raw.strip()),
+                        "bullet") != "bullet":
+        return False
+    return nxt is None or nxt.kind in _SAFE_NEXT
 
 
-def _locate(old: ParsedFile, a: list[str], p: int, s: int, gone: int) -> tuple[Place, int] | None:
-    """Where the edited items sit in the old parse, and how many of them there are."""
+def _locate(old: ParsedFile, a: list[str], p: int, s: int, gone: int) -> tuple[Place, int, int] | None:
+    """Where the edited items sit in the old parse, how many there are, and the position of the
+    item whose group new bullets join (the replaced one, the one they follow, or precede)."""
     if gone:
         spots = [_place(old.levels, p + 1 + k) for k in range(gone)]
         first = spots[0]
         if first is None or any(sp != (*first[:3], first[3] + k) for k, sp in enumerate(spots)):
             return None
-        return first, gone
-    after = _place(old.levels, p) if p > 0 else None
-    if after is not None:  # an insertion after a bullet item…
+        return first, gone, first[3]
+    # An insertion after a top-level bullet item (a nested one's group would not carry over)…
+    after = _place(old.levels, p) if p > 0 and _plain_bullet(p, a[p - 1]) is not None else None
+    if after is not None:
         li, di, kind, ii = after
-        return (li, di, kind, ii + 1), 0
+        return (li, di, kind, ii + 1), 0, ii
     before = _place(old.levels, len(a) - s + 1) if s else None
-    return (before, 0) if before is not None else None  # …or before one
+    return (before, 0, before[3]) if before is not None else None  # …or before one
 
 
 def reparse(old: ParsedFile, data: bytes, blob: str | None,
@@ -148,16 +158,15 @@ def reparse(old: ParsedFile, data: bytes, blob: str | None,
              for k, raw in enumerate(came)]
     if None in texts or any(_plain_bullet(p + 1 + k, raw) is None for k, raw in enumerate(gone)):
         return None
-    found = _locate(old, a, p, s, len(gone)) if _calm_edges(a, p, s) else None
+    found = _locate(old, a, p, s, len(gone)) if _calm_edges(a, p, s, not came) else None
     if found is None:
         return None
-    (li, di, kind, ii), drop = found
+    (li, di, kind, ii), drop, near = found
     dims = old.levels[li].dimensions
     items = dims[di].examples if kind else dims[di].competencies
     if sum(len(x.competencies) + len(x.examples) for x in dims) + len(came) >= MAX_ITEMS:
         return None
-    neighbour = items[ii] if ii < len(items) else items[ii - 1] if ii else None
-    group = neighbour.group if neighbour is not None else None
+    group = items[near].group  # new bullets join the group in force where they stand
     if any(it.group != group for it in items[ii : ii + drop]):
         return None
     fresh = tuple(Item(t or "", p + 1 + k, group) for k, t in enumerate(texts))

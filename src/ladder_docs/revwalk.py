@@ -137,13 +137,16 @@ class Differ:
         before = [tree.files[p] for p, _b in old if p in tree.files]
         for p, _b in old:
             self._drop(tree, p)
-        dirty: set[str] = set()
+        # Keys hang on a folder's whole set of files (duplicate ids split it by title): a folder
+        # that lost or gained a file, or whose file changed its levels, is keyed again.
+        staying = {p for p, _b in new}
+        dirty = {posixpath.dirname(self.rel(p) or p) for p, _b in old if p not in staying}
         by_path = {pf.path: pf for pf in before}
         edits: dict[str, Edit | None] = {}
         for p, blob in new:
             prior = by_path.get(p)
             pf, edits[p] = self.load(p, blob, prior)
-            if prior is not None and pf.levels and pf.levels[0].key:
+            if edits[p] is not None:
                 pass  # re-parsed from `prior`: its keys came along
             elif prior is not None and _identity(prior) == _identity(pf):
                 pf = _rekey(pf, prior)
@@ -198,4 +201,16 @@ def _diff(before: Sequence[ParsedFile], after: Sequence[tuple[ParsedFile, Edit |
         [lv for pf in old_files for lv in pf.levels], [lv for pf in rest for lv in pf.levels],
         [pf.document for pf in old_files if pf.document is not None],
         [pf.document for pf in rest if pf.document is not None], renames, detail=detail)
+    endings = {pf.path: pf.decoded.line_endings for pf in (*old_files, *rest)}
+    changes = [_endings(c, endings) if c.kind.endswith(".formatting") and c.before is None else c
+               for c in changes]
     return sorted(changes + known, key=lambda c: c.sort_key) if known else changes
+
+
+def _endings(change: Change, endings: dict[str, str]) -> Change:
+    """A whole-file formatting change that switched line endings says so: `CRLF` → `LF`."""
+    old = endings.get(change.old_level.path if change.old_level else change.level.path)
+    new = endings.get(change.level.path)
+    if old is None or new is None or old == new:
+        return change
+    return replace(change, before=old.upper(), after=new.upper())
