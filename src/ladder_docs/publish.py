@@ -78,16 +78,14 @@ def check_relpath(path: str) -> str:
 
 
 def write_tree(state: Path, files: Mapping[str, bytes | Path]) -> Path:
-    """Write a complete new tree under `state/builds/` (fsynced); return its directory."""
+    """Write a complete new tree under `state/builds/` (flushed to disk); return its directory."""
     builds = state / "builds"
     builds.mkdir(parents=True, exist_ok=True)
     tree = Path(os.path.realpath(builds)) / f"build-{os.getpid()}-{time.monotonic_ns()}"
     tree.mkdir()
-    dirs = {tree}
     for rel in sorted(files):
         target = tree / check_relpath(rel)
         target.parent.mkdir(parents=True, exist_ok=True)
-        dirs.add(target.parent)
         data = files[rel]
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
         with os.fdopen(fd, "wb") as fh:
@@ -96,11 +94,7 @@ def write_tree(state: Path, files: Mapping[str, bytes | Path]) -> Path:
                     shutil.copyfileobj(src, fh, 1 << 20)
             else:
                 fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    for d in sorted(dirs, key=lambda p: len(p.parts), reverse=True):
-        _fsync_dir(d)
-    _fsync_dir(builds)
+    _syncfs(tree)  # one flush of the filesystem instead of an fsync per file
     return tree
 
 
@@ -158,6 +152,17 @@ def prune(state: Path, keep: set[Path]) -> None:
                 shutil.rmtree(p)
             else:
                 p.unlink()
+
+
+def _syncfs(path: Path) -> None:
+    """Flush the filesystem holding `path` (Linux syncfs(2); elsewhere sync(2))."""
+    syncfs = getattr(ctypes.CDLL(None, use_errno=True), "syncfs", None)
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        if syncfs is None or syncfs(fd) != 0:
+            os.sync()
+    finally:
+        os.close(fd)
 
 
 def _fsync_dir(path: Path) -> None:
