@@ -187,6 +187,9 @@ def _render(jobs: list[Job], ladder: Ladder, templates: Path | None, report: Rep
 
 
 _SIZE_ORDER = {"ladder": 0, "track": 1, "level": 2, "index": 3}
+# Two pandoc processes: the DOCX batch is the longest single task, and splitting it lets it finish
+# with the typst threads instead of after them.
+DOCX_WORKERS = 2
 Ok = Callable[[Job, bytes, str], None]
 Fail = Callable[[Job, BaseException, str], None]
 
@@ -217,7 +220,7 @@ def _docx(jobs: list[Job], timestamp: int, templates: Path | None, ok: Ok, fail:
     reference = templates / "docx" / "reference.docx" if templates is not None else None
     try:
         results = docx_many(asts, reference_docx=reference if reference and reference.is_file() else None,
-                            timestamp=timestamp, footers=footers)
+                            timestamp=timestamp, footers=footers, workers=DOCX_WORKERS)
     except RENDER_ERRORS as err:
         results = [err] * len(ready)  # type: ignore[list-item]
     for job, result in zip(ready, results, strict=True):

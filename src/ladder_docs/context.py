@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from . import inline
+from .context_blocks import blocks_data
 from .errors import UsageError
 from .handbook_links import Targets, level_anchor, slug_anchor, track_anchor
 from .level_changes import LevelChanges, Placed, compare
@@ -24,7 +25,6 @@ SCHEMA = 1
 Data = dict[str, Any]
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
-_MAX_LIST_DEPTH = 8  # deeper nesting is flattened: readable, and no runaway template recursion
 
 
 def meta(ladder: Ladder) -> Data:
@@ -76,7 +76,9 @@ class Contexts:
         """The context of the whole-ladder handbook."""
         return {
             "schema": SCHEMA, "kind": "ladder", "meta": self.meta,
-            "documents": [self._document(d, None) for d in self.ladder.documents],
+            # The README introduces the ladder: it comes first.
+            "documents": [self._document(d, None) for d in sorted(
+                self.ladder.documents, key=lambda d: (not d.path.lower().endswith("readme.md"), d.path))],
             "tracks": [self.track_data(t) for t in self.ladder.tracks],
         }
 
@@ -222,48 +224,18 @@ class Contexts:
         blocks = list(doc.blocks)
         if blocks and blocks[0].kind == "heading" and blocks[0].text.strip() == doc.title.strip():
             blocks = blocks[1:]  # the title is shown once, as the section heading
-        return {"key": doc.key, "title": doc.title, "anchor": self.targets.document_anchor(doc),
+        # A README titled like its track (or ladder) would repeat the heading just above it.
+        owner = track.name if track else self.ladder.name
+        title = doc.title
+        if title.strip().casefold() == owner.strip().casefold():
+            title = "Overview" if track else "Introduction"
+        return {"key": doc.key, "title": title, "anchor": self.targets.document_anchor(doc),
                 "track": track.key if track else None,
                 "source": {"path": doc.path, "blob": doc.source.blob},
                 "blocks": self._blocks(tuple(blocks), doc.path)}
 
     def _blocks(self, blocks: tuple[Block, ...], path: str) -> list[Data]:
-        """Blocks → render-neutral data: bullets nest into lists, heading levels never skip."""
-        out: list[Data] = []
-        lists: list[tuple[int, Data]] = []  # open lists: (depth, list node)
-        level = 0
-        for b in blocks:
-            if b.kind != "item":
-                lists.clear()
-            if b.kind == "heading":
-                level = min(max(b.depth, 1), level + 1)
-                out.append({"kind": "heading", "level": level, "text": b.text,
-                            "inlines": self._inlines(b.text, path, b.line)})
-            elif b.kind in ("para", "quote"):
-                out.append({"kind": b.kind, "inlines": self._inlines(b.text, path, b.line)})
-            elif b.kind == "code":
-                out.append({"kind": "code", "text": b.text})
-            elif b.kind == "rule":
-                out.append({"kind": "rule"})
-            elif b.kind == "table":
-                rows = [[self._inlines(c, path, b.line) for c in r] for r in b.rows]
-                width = max((len(r) for r in rows), default=0)
-                rows = [r + [[]] * (width - len(r)) for r in rows]
-                out.append({"kind": "table", "header": rows[0] if rows else [], "rows": rows[1:]})
-            else:
-                depth = min(b.depth, _MAX_LIST_DEPTH)
-                while lists and lists[-1][0] > depth:
-                    lists.pop()
-                if not lists or lists[-1][0] < depth:
-                    node: Data = {"kind": "list", "ordered": b.ordered, "entries": []}
-                    if lists and lists[-1][1]["entries"]:
-                        lists[-1][1]["entries"][-1]["children"].append(node)
-                    else:
-                        out.append(node)
-                    lists.append((depth, node))
-                lists[-1][1]["entries"].append(
-                    {"inlines": self._inlines(b.text, path, b.line), "children": []})
-        return out
+        return blocks_data(blocks, lambda text, line: self._inlines(text, path, line))
 
 
 def _head(lv: Level | None) -> Data | None:
