@@ -16,11 +16,10 @@ from .changelog_render import render_html, render_json, render_markdown
 from .errors import ArtifactError
 from .gitlog import Git
 from .publish import check_relpath
+from .reader import load_config
 from .source import Repository
 
 NOTES, CHANGELOG_HTML, CHANGELOG_JSON = "release-notes.md", "changelog.html", "changelog.json"
-# What a redline run may write beside the documents: its own bookkeeping, never release files.
-_REDLINE_SKIP = frozenset({manifest.MANIFEST, manifest.SUMS})
 
 
 def copy_tree_files(src: Path, dest: Path, paths: Iterable[str]) -> set[str]:
@@ -48,7 +47,8 @@ def release_changelog(repo: Repository, previous: str | None, rev: str, root: st
         from .changelog import _range
 
         git = Git(repo.workdir or Path(repo.repo.git_dir))
-        log = Changelog(name, (_range(repo, git, None, rev, root, None, False),), False)
+        config = load_config(repo, git.resolve(rev))
+        log = Changelog(name, (_range(repo, git, None, rev, root, config, config, False),), False)
     return replace(log, name=name)  # the name configured at the release, not in the working tree
 
 
@@ -68,23 +68,22 @@ def changelog_files(repo: Repository, previous: str | None, rev: str, root: str 
 
 def redline_files(repo: Repository, range_: str, formats: tuple[str, ...], work: Path, staging: Path,
                   root: str | None) -> list[manifest.Artifact]:
-    """The redlines of every level changed in `range_`, copied into `staging/redlines`."""
+    """The redlines of every level changed in `range_` (and their index), copied into
+    `staging/redlines`; any redline that failed to render fails the release."""
     from .redline import redline
 
-    redline(repo, range_, formats=set(formats), out=work, root=root)
-    real = Path(os.path.realpath(work))
-    found: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(real):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        rel_dir = Path(dirpath).relative_to(real)
-        found += [(rel_dir / f).as_posix() for f in filenames
-                  if not f.startswith(".") and not (rel_dir == Path(".") and f in _REDLINE_SKIP)]
-    copy_tree_files(real, staging / "redlines", found)
+    result = redline(repo, range_, formats=set(formats), out=work, root=root)
+    if result.failures:
+        shown = "; ".join(result.failures[:10]) + ("; …" if len(result.failures) > 10 else "")
+        raise ArtifactError(f"{len(result.failures)} redline(s) failed, nothing released: {shown}")
+    copy_tree_files(work, staging / "redlines", result.files)
+    levels = set(result.levels)
     made = []
-    for rel in sorted(found):
-        data = (staging / "redlines" / rel).read_bytes()
-        level = rel.rsplit(".", 1)[0] if rel.count("/") == 1 else None  # `<track-key>/<level-slug>.<ext>`
-        made.append(manifest.artifact(f"redlines/{rel}", data, "redline", level=level))
+    for rel in sorted(result.files):
+        stem = rel.split(".", 1)[0]  # `<track-key>/<level-slug>[-removed].redline.<ext>`
+        level = stem if stem in levels else stem.removesuffix("-removed") if stem.endswith("-removed") else None
+        made.append(manifest.artifact(f"redlines/{rel}", (staging / "redlines" / rel).read_bytes(), "redline",
+                                      level=level if level in levels else None))
     return made
 
 
