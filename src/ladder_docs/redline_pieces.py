@@ -1,0 +1,124 @@
+"""Word-level diffs of safe inline nodes (ladder_docs.inline), for redlines.
+
+The changelog's word diff works on raw markdown; a redline shows rendered text, so it diffs the
+parsed inline trees instead: each tree is flattened to words that remember their formatting
+(emphasis, strong, strike, code, link), the words are compared, and each run of equal, deleted or
+inserted words is rebuilt into nodes. Emphasis and links survive inside a reworded competency,
+and the pieces still go through the inline renderers (never raw markdown or HTML).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from . import inline
+from .worddiff import Op, tokenize
+
+Nodes = Sequence[inline.Node]
+Wrap = tuple[str, ...]  # ("emph",), ("strong",), ("strike",), ("code",), ("link", href)
+Token = tuple[str, tuple[Wrap, ...]]  # a word (or space, or punctuation mark) and its wraps, outermost first
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of inline nodes that is unchanged, inserted or deleted."""
+
+    op: Op
+    nodes: tuple[inline.Node, ...]
+
+
+def markdown(text: str | None) -> tuple[inline.Node, ...] | None:
+    """Inline markdown as safe nodes; relative links become their text (redlines stand alone)."""
+    return None if text is None else tuple(inline.parse(text))
+
+
+def plain_nodes(text: str) -> tuple[inline.Node, ...]:
+    """Plain text (a title, a dimension name) as nodes, with no markdown read into it."""
+    return ({"t": "text", "v": text},) if text else ()
+
+
+def whole(op: Op, nodes: Nodes) -> tuple[Piece, ...]:
+    """All of `nodes` as one piece."""
+    return (Piece(op, tuple(nodes)),) if nodes else ()
+
+
+def _tokens(nodes: Nodes, wraps: tuple[Wrap, ...] = ()) -> list[Token]:
+    out: list[Token] = []
+    for n in nodes:
+        t = n["t"]
+        if t == "text":
+            out += [(word, wraps) for word in tokenize(n["v"])]
+        elif t == "code":
+            out.append((n["v"], (*wraps, ("code",))))
+        elif t == "break":
+            out.append((" ", wraps))
+        elif t == "link":
+            out += _tokens(n["c"], (*wraps, ("link", n["href"])))
+        elif t in ("emph", "strong", "strike"):
+            out += _tokens(n["c"], (*wraps, (t,)))
+        else:  # a link to another handbook: a redline has no handbooks beside it
+            out += _tokens(n.get("c", []), wraps)
+    return out
+
+
+def _nodes(tokens: Sequence[Token]) -> tuple[inline.Node, ...]:
+    """Tokens back into a tree: consecutive tokens sharing an outer wrap share its node."""
+    out: list[inline.Node] = []
+    i = 0
+    while i < len(tokens):
+        text, wraps = tokens[i]
+        if not wraps:
+            if out and out[-1]["t"] == "text":
+                out[-1] = {"t": "text", "v": out[-1]["v"] + text}
+            else:
+                out.append({"t": "text", "v": text})
+            i += 1
+            continue
+        head, j = wraps[0], i
+        while j < len(tokens) and tokens[j][1][:1] == (head,):
+            j += 1
+        inner = [(word, w[1:]) for word, w in tokens[i:j]]
+        if head[0] == "code":
+            out.append({"t": "code", "v": "".join(word for word, _ in inner)})
+        elif head[0] == "link":
+            out.append({"t": "link", "href": head[1], "c": list(_nodes(inner))})
+        else:
+            out.append({"t": head[0], "c": list(_nodes(inner))})
+        i = j
+    return tuple(out)
+
+
+def diff_nodes(a: Nodes, b: Nodes) -> tuple[Piece, ...]:
+    """Pieces turning `a` into `b`, word by word; unchanged words keep B's formatting.
+
+    Edits separated only by spaces merge into one deletion and one insertion (as the changelog's
+    `coalesce` does), so a rewritten phrase reads as one struck phrase and one new one."""
+    ta, tb = _tokens(a), _tokens(b)
+    matcher = SequenceMatcher(None, [w for w, _ in ta], [w for w, _ in tb], autojunk=False)
+    ops = matcher.get_opcodes()
+    out: list[tuple[Op, list[Token]]] = []
+    dels: list[Token] = []
+    ins: list[Token] = []
+
+    def flush() -> None:
+        if dels:
+            out.append(("delete", dels[:]))
+        if ins:
+            out.append(("insert", ins[:]))
+        dels.clear()
+        ins.clear()
+
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag != "equal":
+            dels.extend(ta[i1:i2])
+            ins.extend(tb[j1:j2])
+        elif (dels or ins) and k + 1 < len(ops) and all(w.isspace() for w, _ in tb[j1:j2]):
+            dels.extend(ta[i1:i2])  # a space between two edits belongs to both sides
+            ins.extend(tb[j1:j2])
+        else:
+            flush()
+            out.append(("equal", tb[j1:j2]))
+    flush()
+    return tuple(Piece(op, _nodes(tokens)) for op, tokens in out if tokens)
