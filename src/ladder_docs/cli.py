@@ -160,6 +160,43 @@ def cmd_history(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_redline(args: argparse.Namespace) -> int:
+    from .redline import redline
+
+    repo = open_repo(args)
+    if ".." not in args.range:
+        raise UsageError(f"redline needs a range A..B (or A.. for the working tree), not {args.range!r}")
+    result = redline(repo, args.range, formats=_formats(args.formats), out=_out_dir(repo, args.out, "redline"),
+                     root=args.root, templates=Path(args.templates) if args.templates else None)
+    for f in result.failures:
+        print(f"ladder-docs: failed: {f}", file=sys.stderr)
+    if not args.quiet:
+        print(f"{len(result.levels)} changed levels, {len(result.files)} files in {result.out} "
+              f"({result.base.version}..{result.head.version})", file=sys.stderr)
+    return 1 if result.failures else 0
+
+
+def cmd_release(args: argparse.Namespace) -> int:
+    from .build_progress import interactive
+    from .release import ReleaseBlocked, release
+
+    repo = open_repo(args)
+    try:
+        result = release(repo, tag=args.tag, out=Path(args.out) if args.out else None, strict=args.strict,
+                         root=args.root, progress=not args.quiet and interactive(sys.stderr))
+    except ReleaseBlocked as exc:
+        for d in exc.diagnostics:
+            print(d, file=sys.stderr)
+        raise
+    for d in result.diagnostics if not args.quiet else []:
+        print(d, file=sys.stderr)
+    if not args.quiet:
+        since = f" since {result.previous}" if result.previous else ""
+        print(f"release {result.version}: {len(result.artifacts)} files in {result.out}; "
+              f"{result.changes} changes{since} (suggested bump: {result.bump})", file=sys.stderr)
+    return 0
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from .manifest import verify
 
@@ -216,6 +253,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("level", metavar="LEVEL", help="level key or path")
     p.add_argument("--format", choices=("md", "json"), default="md")
     p.set_defaults(func=cmd_history)
+
+    p = sub.add_parser("redline", help="changed levels with their changes marked (HTML, PDF, DOCX)")
+    _common(p)
+    p.add_argument("range", metavar="RANGE", help="A..B, or A.. (A against the working tree)")
+    p.add_argument("--formats", default="html,pdf,docx", help="comma-separated: html,pdf,docx")
+    p.add_argument("--out", metavar="DIR", help="output directory (default: redline/ in the repository)")
+    p.add_argument("--templates", metavar="DIR", help="template directory overriding built-in templates file by file")
+    p.set_defaults(func=cmd_redline)
+
+    p = sub.add_parser("release", help="check, build, changelog, redlines, zips and manifest for a version")
+    _common(p)
+    p.add_argument("--tag", metavar="TAG", help="version tag (default: the version tag at HEAD, else HEAD)")
+    p.add_argument("--out", metavar="DIR", help="output directory (default: release/<version>/)")
+    p.add_argument("--strict", action="store_true", help="warnings stop the release too")
+    p.set_defaults(func=cmd_release)
 
     p = sub.add_parser("verify", help="recompute a build or release manifest")
     _common(p)
