@@ -299,6 +299,7 @@ def test_zip_bytes_do_not_depend_on_where_or_when_files_were_written(tmp_path: P
             ("x/a/c.pdf", zipfile.ZIP_STORED), ("x/b.html", zipfile.ZIP_DEFLATED)]
     assert zip_time(0) == (1980, 1, 1, 0, 0, 0)
     assert zip_time(1_700_000_000) == (2023, 11, 14, 22, 13, 20)
+    assert zip_time(1_700_000_001) == (2023, 11, 14, 22, 13, 20)  # zip dates step by two seconds
     with pytest.raises(LadderDocsError, match="not a safe relative path"):
         write_zip(tmp_path / "bad.zip", {"../x": tmp_path / "0.zip"}, timestamp=0)
 

@@ -154,7 +154,9 @@ def release(repo: Repository, *, tag: str | None, out: Path | None, strict: bool
     finally:
         if staging.exists():
             shutil.rmtree(staging)
-    kept = tuple(sorted({*(d for d in diags if d.severity != "error"), *problems}))
+    # The build reports a broken link again as "rendered as plain text": `check` said it already.
+    said = {(d.path, d.line, d.code) for d in diags}
+    kept = tuple(sorted({*diags, *(d for d in problems if (d.path, d.line, d.code) not in said)}))
     bump = log.sections[0].bump if log.sections else "none"
     changes = sum(len(s.changes) for s in log.sections)
     return ReleaseResult(out, version, tag, sha, previous, tuple(sorted(artifacts, key=lambda a: a.path)),

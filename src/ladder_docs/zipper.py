@@ -25,9 +25,10 @@ _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest instant a zip entry can carry
 
 
 def zip_time(timestamp: int) -> tuple[int, int, int, int, int, int]:
-    """A unix timestamp as a zip entry date (UTC; clamped to the zip format's 1980 epoch)."""
+    """A unix timestamp as a zip entry date: UTC, to the even second below (the zip format's
+    resolution), clamped to its 1980 epoch."""
     moment = datetime.fromtimestamp(timestamp, UTC)
-    parts = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+    parts = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second // 2 * 2)
     return max(parts, _ZIP_EPOCH)
 
 
