@@ -249,3 +249,19 @@ def test_actionlint_finds_no_problem(tmp_path_factory: pytest.TempPathFactory, t
                             capture_output=True, text=True, env=env, check=False, timeout=120)
     assert caught.returncode == 1 and 'property "ref_nam" is not defined' in caught.stdout
 
+
+def test_pull_request_summary_leaves_out_what_the_base_branch_did_since(tmp_path: Path) -> None:
+    """GitHub's base sha is the base branch's tip: its later commits are not the pull request's."""
+    repo = tmp_path / "repo"
+    acme_repo(repo)
+    git(repo, "checkout", "-q", "-b", "pr", "v1.0.0")
+    l1 = repo / "ladder" / "Engineering" / "L1-Junior-Engineer.md"
+    l1.write_text(l1.read_text(encoding="utf-8").replace("I write clear commit messages.",
+                                                         "I write clear commit messages and PR descriptions."))
+    git(repo, "commit", "-qam", "L1: PR descriptions (#40)")
+    job = run_job(repo / ".github" / "workflows" / "pull-request.yml", repo,
+                  pull_request_context(repo, "main", "pr"), tmp_path / "run")
+    assert [s.returncode for s in job.steps] == [0, 0, 0], [s.stderr for s in job.steps]
+    changes = [line for line in job.summary.splitlines() if line.startswith("- ")]
+    assert len(changes) == 1 and changes[0].startswith("- **Reworded competency** · Domain Expertise *(minor)*: "
+                                                       "I write clear commit messages<ins> and PR descriptions</ins>.")
