@@ -110,25 +110,31 @@ def build(ladder: Ladder, out: Path, *, formats: set[str], templates: Path | Non
             files: dict[str, bytes | Path] = {p: rendered.get(p) or cache.read(hits[p]) for p in hits}
             files[manifest.MANIFEST] = manifest_bytes
             files[manifest.SUMS] = manifest.sha256sums(artifacts)  # the same files as the manifest
-            _publish(out, state, files)
+            _publish(out, state, files, report)
             report.note(f"published {out} ({len(files)} files)")
         else:
             report.note(f"{out} is up to date")
         result = BuildResult(out, tuple(artifacts), tuple(failures), tuple(contexts.problems),
                              len(rendered), len(jobs) - len(todo), published)
         if not failures:
-            remember(state, inputs, manifest_bytes, result)
+            try:
+                remember(state, inputs, manifest_bytes, result)
+            except OSError as exc:  # the output is published; only the next no-change shortcut is lost
+                report.warn(f"could not record this build in {state}: {exc.strerror}")
     return result
 
 
-def _publish(out: Path, state: Path, files: dict[str, bytes | Path]) -> None:
+def _publish(out: Path, state: Path, files: dict[str, bytes | Path], report: Reporter) -> None:
     previous = publish.published_tree(out)
     try:
         tree = publish.write_tree(state, files)
         publish.swap(out, tree)
     except OSError as exc:
         raise ArtifactError(f"cannot publish {out}: {exc.strerror}; the previous output is intact") from exc
-    publish.prune(state, {tree} | ({previous} if previous else set()))
+    try:
+        publish.prune(state, {tree} | ({previous} if previous else set()))
+    except OSError as exc:  # published already; old trees stay until the next build prunes them
+        report.warn(f"could not remove old builds in {state}: {exc.strerror}")
 
 
 def _up_to_date(out: Path, manifest_bytes: bytes, artifacts: list[manifest.Artifact]) -> bool:

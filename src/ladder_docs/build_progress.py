@@ -59,6 +59,13 @@ class Reporter:
         elif done[0] == done[1]:
             self.note(f"{name}: {done[1]} done")
 
+    def warn(self, message: str) -> None:
+        """A problem the build survived: always shown, progress or not."""
+        if self.rich is not None:
+            self.rich.console.print(f"warning: {message}", markup=False, highlight=False)
+        else:
+            print(f"ladder-docs: warning: {message}", file=self.stream, flush=True)
+
     def note(self, message: str) -> None:
         """One line of information."""
         if not self.enabled:

@@ -100,8 +100,10 @@ def write_tree(state: Path, files: Mapping[str, bytes | Path]) -> Path:
 
 def swap(out: Path, tree: Path) -> None:
     """Make `out` show `tree` in one atomic step (see the module docstring)."""
+    for stale in out.parent.glob(f".{out.name}.ladder-docs-swap-*"):  # left by a killed build
+        if stale.is_symlink():
+            stale.unlink()
     link = out.parent / f".{out.name}.ladder-docs-swap-{os.getpid()}"
-    link.unlink(missing_ok=True)
     os.symlink(os.path.relpath(tree, os.path.realpath(out.parent)), link)
     try:
         if out.is_symlink() or not out.exists():
