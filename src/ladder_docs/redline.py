@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -401,6 +402,7 @@ def _items(x: Level, y: Level, partner: Mapping[int, int], changes: Sequence[Cha
                 edited = edit is not None and edit.kind.endswith((".reworded", ".formatting"))
                 if j in partner and ((edit is None and not reworded) or (edited and reworded)):
                     claim([partner[j]], edit.before if edit is not None else item.flat, "kept", edit, p)
+    shuffled = _reorder(claims, partner)
 
     out: dict[tuple[str, int], list[Line]] = defaultdict(list)
     for j, d in enumerate(y.dimensions):
@@ -410,6 +412,9 @@ def _items(x: Level, y: Level, partner: Mapping[int, int], changes: Sequence[Cha
             if change is not None and change.kind.endswith(".moved"):
                 note = f"Moved from {change.old_dimension or change.dimension}"
                 out[("b", j)].append(make_line(None, markdown(item.text), who(change), group=item.group, note=note))
+            elif (j, p) in shuffled:
+                out[("b", j)].append(make_line(None, markdown(item.text), who(change), group=item.group,
+                                               note=_REORDERED))
             else:
                 before = markdown(old.text) if old is not None else None
                 out[("b", j)].append(make_line(before, markdown(item.text), who(change), group=item.group))
@@ -422,6 +427,7 @@ def _items(x: Level, y: Level, partner: Mapping[int, int], changes: Sequence[Cha
                 anchor = pos
                 continue
             to = f"Moved to {by.dimension}" if how == "moved" and by is not None else None
+            to = _REORDERED if how == "reordered" else to
             gone[anchor].append(make_line(markdown(item.text), None, who(by), group=item.group, note=to))
         if i not in a_to_b:
             out[("a", i)] = [line for k in sorted(gone) for line in gone[k]]
@@ -431,4 +437,41 @@ def _items(x: Level, y: Level, partner: Mapping[int, int], changes: Sequence[Cha
         for p, line in enumerate(kept):
             merged += [line, *gone[p]]
         out[("b", a_to_b[i])] = merged
+    return out
+
+
+_REORDERED = "Moved within this dimension"
+
+
+def _reorder(claims: dict[tuple[int, int], tuple[str, Change | None, int]], partner: Mapping[int, int]) -> set[
+        tuple[int, int]]:
+    """Kept items out of A's order in B (the diff ignores order) become "reordered": deleted at
+    A's place and inserted at B's, so rejecting every change restores A's order. The longest run
+    of items in the same order stays put. Returns the B places (dimension, position) of the rest."""
+    moved: set[tuple[int, int]] = set()
+    for j, i in partner.items():
+        kept = sorted((pos, p) for (k, p), (how, _c, pos) in claims.items() if k == i and how == "kept")
+        order = [p for _pos, p in kept]
+        stay = _increasing(order)
+        for pos, p in kept:
+            if p not in stay:
+                _how, change, _pos = claims[(i, p)]
+                claims[(i, p)] = ("reordered", change, pos)
+                moved.add((j, pos))
+    return moved
+
+
+def _increasing(seq: Sequence[int]) -> set[int]:
+    """The values of a longest strictly increasing subsequence of `seq` (distinct values)."""
+    tails: list[int] = []  # index into seq of the smallest tail of each length
+    back: list[int] = [-1] * len(seq)
+    for k, value in enumerate(seq):
+        n = bisect_left([seq[t] for t in tails], value)
+        back[k] = tails[n - 1] if n else -1
+        tails[n:n + 1] = [k]
+    out: set[int] = set()
+    k = tails[-1] if tails else -1
+    while k >= 0:
+        out.add(seq[k])
+        k = back[k]
     return out
