@@ -4,13 +4,11 @@ across clones and directories, the pull-request workflow's summary, and the ways
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import os
 import shutil
 import subprocess
-import sys
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,7 +20,6 @@ from release_helpers import (
     ADDED,
     MOVE,
     acme_repo,
-    cli_commands,
     full_sha,
     pull_request_context,
     run_job,
@@ -44,25 +41,6 @@ TOP = sorted(["release-notes.md", "changelog.html", "changelog.json", "manifest.
               f"{BASE}.zip", f"{BASE}-html.zip", f"{BASE}-pdf.zip", f"{BASE}-docx.zip"])
 
 
-def release_cli(argv: list[str]) -> int:
-    """`ladder-docs release ARGV` through the CLI once cli.py wires it; until then the same
-    arguments through the library, with the CLI's exit codes."""
-    if "release" in cli_commands():
-        return main(["release", *argv])
-    p = argparse.ArgumentParser()
-    for opt in ("--tag", "--out", "--repo", "--root"):
-        p.add_argument(opt)
-    p.add_argument("--strict", action="store_true")
-    a = p.parse_args(argv)
-    try:
-        release(Repository.open(a.repo), tag=a.tag, out=Path(a.out) if a.out else None, strict=a.strict,
-                root=a.root)
-    except LadderDocsError as exc:
-        print(f"ladder-docs: error: {exc}", file=sys.stderr)
-        return exc.exit_code
-    return 0
-
-
 def _files(root: Path) -> dict[str, bytes]:
     found = {}
     for dirpath, _dirs, names in os.walk(root):
@@ -81,7 +59,7 @@ def acme(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     repo = tmp / "repo"
     shas = acme_repo(repo)
     out = tmp / "out-a" / "v1.1.0"
-    code = release_cli(["--repo", str(repo), "--tag", "v1.1.0", "--out", str(out)])
+    code = main(["release", "--repo", str(repo), "--tag", "v1.1.0", "--out", str(out)])
     clone = tmp / "elsewhere" / "deeper" / "clone"
     subprocess.run(["git", "clone", "-q", str(repo), str(clone)], check=True)
     again = release(Repository.open(clone), tag=None, out=None, strict=False)
@@ -234,7 +212,7 @@ def test_strict_warnings_stop_the_release(tmp_path: Path) -> None:
         release(Repository.open(repo), tag="v2", out=None, strict=True)
     assert [d.code for d in info.value.diagnostics] == ["duplicate-competency"]
     assert "0 error(s) and 1 warning(s) (--strict)" in str(info.value)
-    assert release_cli(["--repo", str(repo), "--tag", "v2", "--strict"]) == 1
+    assert main(["release", "--repo", str(repo), "--tag", "v2", "--strict"]) == 1
 
 
 def test_first_release_has_everything_new_and_no_redlines(tmp_path: Path) -> None:
@@ -279,7 +257,7 @@ def test_unknown_or_non_tag_revisions(tmp_path: Path) -> None:
         release(Repository.open(repo), tag="v9", out=None, strict=False)
     with pytest.raises(UsageError, match="--tag main: no such tag"):
         release(Repository.open(repo), tag="main", out=None, strict=False)
-    assert release_cli(["--repo", str(repo), "--tag", "v9"]) == 3
+    assert main(["release", "--repo", str(repo), "--tag", "v9"]) == 3
 
 
 def test_zip_bytes_do_not_depend_on_where_or_when_files_were_written(tmp_path: Path) -> None:

@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 from conftest import git
-from test_release import release_cli
 
 from ladder_docs.changelog import changelog
 from ladder_docs.changelog_render import render_markdown
@@ -34,7 +33,7 @@ def released(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str
     git(repo, "tag", "v1", v1)
     git(repo, "tag", "v2", "HEAD")
     out = tmp / "release" / "v2"
-    code = release_cli(["--repo", str(repo), "--tag", "v2", "--out", str(out)])
+    code = main(["release", "--repo", str(repo), "--tag", "v2", "--out", str(out)])
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     return {"repo": repo, "v1": v1, "out": out, "code": code, "manifest": manifest,
             "kinds": {a["path"]: a for a in manifest["artifacts"]}}

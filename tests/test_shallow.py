@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 from conftest import git, make_repo
-from release_helpers import cli_commands
 
 from ladder_docs.cli import main
-from ladder_docs.errors import LadderDocsError, ShallowCloneError
+from ladder_docs.errors import ShallowCloneError
 from ladder_docs.source import Repository
 
 LEVEL = "# L2: Engineer\n\n> I deliver.\n\n## 🦉 Domain Expertise\n\n- I write {} code.\n"
@@ -59,15 +58,8 @@ def test_history_commands_exit_3_saying_to_fetch_history(shallow: Path, argv: li
 
 def test_redline_exits_3_saying_to_fetch_history(shallow: Path, capsys: pytest.CaptureFixture[str],
                                                  tmp_path: Path) -> None:
-    if "redline" in cli_commands():
-        code, err = _run(["redline", "v1.0.0..v1.1.0", "--repo", str(shallow), "--out", str(tmp_path / "r")], capsys)
-        assert code == 3 and FETCH_HINT in err, err
-    else:  # not wired into the CLI yet: the library raises the error the CLI maps to exit 3
-        from ladder_docs.redline import redline
-
-        with pytest.raises(ShallowCloneError) as info:
-            redline(Repository.open(shallow), "v1.0.0..v1.1.0", formats={"html"}, out=tmp_path / "r")
-        assert info.value.exit_code == 3 and FETCH_HINT in str(info.value)
+    code, err = _run(["redline", "v1.0.0..v1.1.0", "--repo", str(shallow), "--out", str(tmp_path / "r")], capsys)
+    assert code == 3 and FETCH_HINT in err, err
     assert not (tmp_path / "r").exists()
 
 
@@ -75,16 +67,8 @@ def test_redline_exits_3_saying_to_fetch_history(shallow: Path, capsys: pytest.C
 def test_release_exits_3_saying_to_fetch_history(shallow: Path, tag: str | None, tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "rel"
-    if "release" in cli_commands():
-        code, err = _run(["release", "--repo", str(shallow), "--out", str(out), *(["--tag", tag] if tag else [])],
-                         capsys)
-        assert code == 3 and f"the release {FETCH_HINT}" in err, err
-    else:
-        from ladder_docs.release import release
-
-        with pytest.raises(LadderDocsError) as info:
-            release(Repository.open(shallow), tag=tag, out=out, strict=False)
-        assert info.value.exit_code == 3 and str(info.value) == f"the release {FETCH_HINT}"
+    code, err = _run(["release", "--repo", str(shallow), "--out", str(out), *(["--tag", tag] if tag else [])], capsys)
+    assert code == 3 and f"the release {FETCH_HINT}" in err, err
     assert not out.exists()
 
 

