@@ -18,11 +18,21 @@ from .gitlog import Commit
 
 @dataclass(frozen=True)
 class Event:
-    """One change made by one commit; `seq` orders events oldest first."""
+    """One change made by one commit; `seq` orders events oldest first. `family`, `x` and `y`
+    (what kind of thing changed, and its normalised before and after) are computed once."""
 
     seq: int
     commit: Commit
     change: Change
+    family: str = ""
+    x: str | None = None
+    y: str | None = None
+
+    @classmethod
+    def of(cls, seq: int, commit: Commit, change: Change) -> Event:
+        """An event with its family and normalised ends."""
+        fam = _family(change)
+        return cls(seq, commit, change, fam, _norm(fam, change.before), _norm(fam, change.after))
 
 
 def _family(change: Change) -> str:
@@ -71,11 +81,11 @@ def _titles(change: Change) -> set[str]:
     return {fold(r.title).lower() for r in refs}
 
 
-def _forward(events: Sequence[Event], fam: str, x: str | None, y: str | None) -> list[Event]:
+def _forward(events: Sequence[Event], x: str | None, y: str | None) -> list[Event]:
     """Events from `x` onwards, up to the last that reaches `y` ([] when none does)."""
     cur, picked, reached = x, list[Event](), -1
     for ev in events:
-        ex, ey = _norm(fam, ev.change.before), _norm(fam, ev.change.after)
+        ex, ey = ev.x, ev.y
         if ex is not None and ex == cur:
             picked.append(ev)
             cur = ey
@@ -84,11 +94,11 @@ def _forward(events: Sequence[Event], fam: str, x: str | None, y: str | None) ->
     return picked[:reached] if reached > 0 else []
 
 
-def _backward(events: Sequence[Event], fam: str, x: str | None, y: str | None) -> list[Event]:
+def _backward(events: Sequence[Event], x: str | None, y: str | None) -> list[Event]:
     """Events leading to `y`, newest first back towards `x` (may stop short)."""
     cur, picked = y, list[Event]()
     for ev in reversed(events):
-        ex, ey = _norm(fam, ev.change.before), _norm(fam, ev.change.after)
+        ex, ey = ev.x, ev.y
         if ey is not None and ey == cur and ex != ey:
             picked.append(ev)
             cur = ex
@@ -97,20 +107,18 @@ def _backward(events: Sequence[Event], fam: str, x: str | None, y: str | None) -
     return picked[::-1]
 
 
-def _chain(change: Change, events: Sequence[Event]) -> list[Event]:
+def _chain(change: Change, same: Sequence[Event]) -> list[Event]:
+    """The events (all of `change`'s family, on its level) that lead from its before to after."""
     fam = _family(change)
     x, y = _norm(fam, change.before), _norm(fam, change.after)
-    same = [ev for ev in events if _family(ev.change) == fam]
     if x is not None:
-        forward = _forward(same, fam, x, y)
+        forward = _forward(same, x, y)
         if forward:
             return forward
-    backward = _backward(same, fam, x, y) if y is not None else []
+    backward = _backward(same, x, y) if y is not None else []
     # No complete chain (the item came from a file that was deleted, say): the partial chain
     # back from `y` plus whatever touched either end.
-    ends = [ev for ev in same
-            if (x is not None and _norm(fam, ev.change.before) == x)
-            or (y is not None and _norm(fam, ev.change.after) == y)]
+    ends = [ev for ev in same if (x is not None and ev.x == x) or (y is not None and ev.y == y)]
     return sorted({ev.seq: ev for ev in (*backward, *ends)}.values(), key=lambda ev: ev.seq)
 
 
@@ -121,18 +129,23 @@ def attribute(
     """`changes` (of a range) with `commits` filled in from the range's per-commit changes
     (`steps`, oldest first). A change no chain explains gets the commits that touched its level."""
     groups = _Groups()
-    events = [Event(i, commit, ch) for i, (commit, chs) in enumerate(steps) for ch in chs]
+    events = [Event.of(i, commit, ch) for i, (commit, chs) in enumerate(steps) for ch in chs]
     for ch in (*changes, *(ev.change for ev in events)):
         groups.union(*_paths(ch))
     by_group: dict[str, list[Event]] = defaultdict(list)
+    by_family: dict[tuple[str, str], list[Event]] = defaultdict(list)
     for ev in events:
-        by_group[groups.find(ev.change.level.path)].append(ev)
+        root = groups.find(ev.change.level.path)
+        by_group[root].append(ev)
+        by_family[root, ev.family].append(ev)
     refs: dict[str, CommitRef] = {}
     out = []
     for ch in changes:
-        pool = by_group.get(groups.find(ch.level.path), [])
+        root = groups.find(ch.level.path)
+        pool = by_group.get(root, [])
         # Texts tell items apart; titles only narrow the fallback (several roles in one file).
-        chain = _chain(ch, pool) or [ev for ev in pool if _titles(ch) & _titles(ev.change)] or pool
+        chain = _chain(ch, by_family.get((root, _family(ch)), [])) or [
+            ev for ev in pool if _titles(ch) & _titles(ev.change)] or pool
         commits = []
         for ev in chain:
             sha = ev.commit.sha

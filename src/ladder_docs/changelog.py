@@ -7,7 +7,9 @@ Renderers live in changelog_render.py.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -53,24 +55,26 @@ class Changelog:
 class PullRequests:
     """The pull request that brought a commit into the default branch's first-parent history."""
 
-    def __init__(self, git: Git, branch: str | None = None, own: frozenset[str] = frozenset()):
+    def __init__(self, git: Git, tip: str | None = None, own: frozenset[str] = frozenset(),
+                 known: dict[str, Commit] | None = None):
         self._git = git
-        self._branch = branch
+        self._tip = tip  # the default branch's sha (None: look it up when needed)
         self._own = own  # commits known to be first-parent commits of the default branch
-        self._merges: dict[str, Commit] | None = None
+        self._known = dict(known or {})
 
     def __call__(self, commit: Commit) -> int | None:
         """The PR number, or None (a direct push, or not merged yet: then the subject's own)."""
         if commit.sha in self._own:
             return commit.own_pr
-        branch = self._branch or self._git.default_branch()
-        owner = self._git.introducers(branch).get(commit.sha)
+        if self._tip is None:
+            self._tip = self._git.resolve(self._git.default_branch())
+        owner = self._git.introducers(self._tip).get(commit.sha)
         if owner is None or owner == commit.sha:
             return commit.own_pr
-        if self._merges is None:
-            self._merges = {e.commit.sha: e.commit
-                            for e in self._git.log([branch], first_parent=True, raw=False)}
-        return self._merges[owner].own_pr
+        if owner not in self._known:
+            self._known.update((e.commit.sha, e.commit)
+                               for e in self._git.log([self._tip], first_parent=True, raw=False))
+        return self._known[owner].own_pr
 
 
 def commit_revision(commit: Commit, tag: str | None = None) -> Revision:
@@ -86,12 +90,10 @@ def parse_range(text: str) -> tuple[str, str | None]:
     return check_rev(a), (check_rev(b) if b else None)
 
 
-def _differ(repo: Repository, blobs: BlobReader, rev: str | None, root: str | None,
-            config: Config | None) -> Differ:
-    """A Differ with the configuration and ladder root of `rev` (None: the working tree)."""
-    sha = repo.resolve(rev) if rev is not None else None
-    config = config if config is not None else load_config(repo, sha)
-    ladder_root = resolve_root(repo, sha, config, root)
+def _differ(repo: Repository, blobs: BlobReader, root: str | None, config: Config) -> Differ:
+    """A Differ with this configuration and the ladder root (`root`, the configured one, or
+    `ladder/` when the working tree has one)."""
+    ladder_root = resolve_root(repo, None if repo.workdir else repo.resolve("HEAD"), config, root)
 
     def read(blob: str | None, path: str) -> bytes:
         return blobs.read(blob, path) if blob is not None else repo.read_worktree(path)
@@ -104,7 +106,7 @@ def _empty(like: Ladder) -> Ladder:
 
 
 def _range(repo: Repository, git: Git, a: str | None, b: str | None, root: str | None,
-           config: Config | None, show_all: bool) -> Section:
+           config: Config | None, cfg: Config, show_all: bool) -> Section:
     a_sha = git.resolve(a) if a is not None else None
     b_sha = git.resolve(b) if b is not None else git.resolve("HEAD")
     git.require_history(WHAT, a_sha)
@@ -112,7 +114,7 @@ def _range(repo: Repository, git: Git, a: str | None, b: str | None, root: str |
     old = read_ladder(repo, a, root, config) if a is not None else _empty(new)
     changes = [c for c in diff_ladders(old, new) if show_all or not c.formatting]
     with git.blobs() as blobs:
-        differ = _differ(repo, blobs, b, root, config)
+        differ = _differ(repo, blobs, root, cfg)
         steps = [(e.commit, differ.changes(e.files))
                  for e in git.log([b_sha, *([f"^{a_sha}"] if a_sha else [])], no_merges=True,
                                   reverse=True)]
@@ -120,21 +122,21 @@ def _range(repo: Repository, git: Git, a: str | None, b: str | None, root: str |
     return Section(old.revision if a is not None else None, new.revision, tuple(attributed))
 
 
-def _sections(repo: Repository, git: Git, root: str | None, config: Config | None,
+def _sections(repo: Repository, git: Git, root: str | None, config: Config,
               show_all: bool) -> list[Section]:
     git.require_history(WHAT, None)
     head = git.resolve("HEAD")
     with git.blobs() as blobs:
-        return _walk(git, blobs, _differ(repo, blobs, "HEAD", root, config), head, show_all)
+        return _walk(git, blobs, _differ(repo, blobs, root, config), head, show_all)
 
 
 def _walk(git: Git, blobs: BlobReader, differ: Differ, head: str,
           show_all: bool) -> list[Section]:
     entries = list(git.log([head], first_parent=True, reverse=True))
     blobs.prefetch([sha for e in entries for sha in differ.wanted(e.files)])
-    default = git.default_branch()
-    own = frozenset(e.commit.sha for e in entries) if git.resolve(default) == head else frozenset()
-    prs = PullRequests(git, default, own)
+    tip = git.resolve(git.default_branch())
+    known = {e.commit.sha: e.commit for e in entries}
+    prs = PullRequests(git, tip, frozenset(known) if tip == head else frozenset(), known)
     tree = Tree()
     found: list[tuple[LogEntry, list[Change]]] = []
     for entry in entries:
@@ -165,6 +167,20 @@ def _walk(git: Git, blobs: BlobReader, differ: Differ, head: str,
     return out
 
 
+@contextmanager
+def no_cycle_collector() -> Iterator[None]:
+    """Pause the cyclic garbage collector: a long history allocates hundreds of thousands of
+    long-lived frozen objects without cycles, and each full collection would scan them all
+    (a fifth of the time of a 20,000-commit changelog). Reference counting still frees memory."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def changelog(
     repo: Repository, range_: str | None = None, *, since: str | None = None, all: bool = False,
     root: str | None = None, config: Config | None = None,
@@ -173,14 +189,20 @@ def changelog(
 
     `since` (a date git understands) compares the last first-parent commit before it with HEAD.
     Formatting-only changes are left out unless `all`."""
-    show_all = all
+    with no_cycle_collector():
+        return _changelog(repo, range_, since, all, root, config)
+
+
+def _changelog(repo: Repository, range_: str | None, since: str | None, show_all: bool,
+               root: str | None, config: Config | None) -> Changelog:
     git = Git(repo.workdir or Path(repo.repo.git_dir))
-    name = (config or load_config(repo, None if repo.workdir else "HEAD")).name
+    # The configuration in force (the working tree's); each revision a range reads has its own.
+    cfg = config or load_config(repo, None if repo.workdir else "HEAD")
+    name = cfg.name
     if range_ is None and since is None:
-        cfg = config or load_config(repo, "HEAD")
         tag = git.latest_tag(cfg.tag_pattern, "HEAD")
         if tag is None:
-            return Changelog(name, tuple(_sections(repo, git, root, config, show_all)), True)
+            return Changelog(name, tuple(_sections(repo, git, root, cfg, show_all)), True)
         range_ = f"{tag}..HEAD"
     if since is not None:
         if range_ is not None:
@@ -188,10 +210,11 @@ def changelog(
         before = list(git.log(["HEAD"], first_parent=True, raw=False, max_count=1,
                               before=since))
         a = before[0].commit.sha if before else None
-        return Changelog(name, (_range(repo, git, a, "HEAD", root, config, show_all),), False)
+        return Changelog(name, (_range(repo, git, a, "HEAD", root, config, cfg, show_all),), False)
     assert range_ is not None
     a_rev, b_rev = parse_range(range_)
-    return Changelog(name, (_range(repo, git, a_rev, b_rev, root, config, show_all),), False)
+    return Changelog(name, (_range(repo, git, a_rev, b_rev, root, config, cfg, show_all),),
+                     False)
 
 
 def changes_of(log: Changelog) -> Sequence[Change]:

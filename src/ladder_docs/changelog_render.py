@@ -11,7 +11,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from .changelog import Changelog, Section
+from .changelog import Changelog, Section, no_cycle_collector
 from .changeset import Change, CommitRef
 from .model import Revision
 
@@ -71,6 +71,11 @@ def _section_text(s: Section) -> str:
 def render_json(log: Changelog) -> str:
     """The JSON document: the same data as `to_json`, one change per line (json's C encoder:
     an indented dump of a long history costs seconds)."""
+    with no_cycle_collector():
+        return _render_json(log)
+
+
+def _render_json(log: Changelog) -> str:
     if log.per_revision or not log.sections:
         body = ",\n".join(f"  {_section_text(s)}" for s in log.sections)
         return '{"revisions": [' + (f"\n{body}\n" if body else "") + "]}\n"
@@ -144,6 +149,11 @@ def section_title(s: Section) -> str:
 
 def render_markdown(log: Changelog) -> str:
     """GitHub-flavoured Markdown, ready to paste as release notes."""
+    with no_cycle_collector():
+        return _render_markdown(log)
+
+
+def _render_markdown(log: Changelog) -> str:
     out = [f"# {log.name}: what changed", ""]
     if not any(s.changes for s in log.sections):
         out += ["No changes to the ladder.", ""]

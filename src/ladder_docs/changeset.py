@@ -9,7 +9,7 @@ from typing import Literal
 
 from .diffmatch import fold, spelling_only
 from .model import Document, Level
-from .worddiff import Op, word_diff
+from .worddiff import Op, tokenize, word_diff
 
 Severity = Literal["major", "minor", "patch"]
 Bump = Literal["major", "minor", "patch", "none"]
@@ -90,7 +90,7 @@ class Change:
         if self.before == self.after or self.kind.startswith(_STRUCTURAL):
             return ()
         if self.before is not None and self.after is not None:
-            return coalesce(word_diff(self.before, self.after))
+            return coalesce(trimmed_word_diff(self.before, self.after))
         if self.after is not None:
             return (("insert", self.after),)
         return (("delete", self.before or ""),)
@@ -132,9 +132,38 @@ def coalesce(ops: Sequence[tuple[Op, str]]) -> tuple[tuple[Op, str], ...]:
             ins.append(text)
         else:
             flush()
-            out.append((op, text))
+            if out and out[-1][0] == "equal":
+                out[-1] = ("equal", out[-1][1] + text)
+            else:
+                out.append((op, text))
     flush()
-    return tuple(out)
+    return _slide(out)
+
+
+def _slide(ops: list[tuple[Op, str]]) -> tuple[tuple[Op, str], ...]:
+    """`identify<del> key</del> gaps` → `identify <del>key </del>gaps`: an insertion or
+    deletion starts at a word where the same reading allows it."""
+    for k in range(1, len(ops) - 1):
+        (before, left), (op, text), (after, right) = ops[k - 1], ops[k], ops[k + 1]
+        if before == after == "equal" and op != "equal" and text[:1] == " " == right[:1]:
+            ops[k - 1], ops[k], ops[k + 1] = (before, left + " "), (op, text[1:] + " "), (after, right[1:])
+    return tuple(op for op in ops if op[1])
+
+
+def trimmed_word_diff(before: str, after: str) -> list[tuple[Op, str]]:
+    """`word_diff` run on the middle only: the words both texts start and end with are equal
+    anyway, and difflib's cost grows with every repeated space token it has to consider."""
+    a, b = tokenize(before), tokenize(after)
+    n = min(len(a), len(b))
+    head = 0
+    while head < n and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    middle = word_diff("".join(a[head : len(a) - tail]), "".join(b[head : len(b) - tail]))
+    ends: list[tuple[Op, str]] = [("equal", "".join(a[:head]))] if head else []
+    return ends + middle + ([("equal", "".join(a[len(a) - tail :]))] if tail else [])
 
 
 def suggested_bump(changes: Sequence[Change]) -> Bump:

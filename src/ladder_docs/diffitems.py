@@ -67,7 +67,8 @@ def _items(ref: LevelRef, old: LevelRef | None, a: list[_Slot], b: list[_Slot], 
     pairs = pair_exact(a, b, [lambda s: (s.dim, s.text), lambda s: s.text,
                               lambda s: (s.dim, fold(s.text)), lambda s: fold(s.text)],
                        taken_a, taken_b)
-    pairs += pair_similar(a, b, _score, taken_a, taken_b)
+    pairs += pair_similar(a, b, _score, taken_a, taken_b, lambda s: s.text,
+                          min(REWORD_THRESHOLD, MOVE_THRESHOLD))
     out = []
     for i, j in pairs:
         x, y = a[i], b[j]
@@ -169,7 +170,7 @@ def diff_blocks(a: Sequence[Block], b: Sequence[Block], ref: LevelRef, old: Leve
         s = similarity(x, y, REWORD_THRESHOLD)
         return s if s >= REWORD_THRESHOLD else -1.0
 
-    pairs += pair_similar(ta, tb, score, taken_a, taken_b)
+    pairs += pair_similar(ta, tb, score, taken_a, taken_b, str, REWORD_THRESHOLD)
     out = [text_change("document.changed", ref, old, ta[i], tb[j], order=(*order, j),
                        dimension=dimension)
            for i, j in pairs if ta[i] != tb[j]]

@@ -30,8 +30,11 @@ def fold(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", unicodedata.normalize("NFKC", text)).split())
 
 
+Profile = tuple[tuple[str, ...], frozenset[str]]  # a text's words, and the set of them
+
+
 @lru_cache(maxsize=65536)
-def _profile(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+def _profile(text: str) -> Profile:
     words = tuple(fold(text).lower().split())
     return words, frozenset(words)
 
@@ -41,15 +44,20 @@ def similarity(a: str, b: str, floor: float = 0.0) -> float:
 
     Below `floor` the result is only an upper bound: callers that reject low scores skip the
     full comparison (set overlap plus repeated words bounds the matching words)."""
-    wa, sa = _profile(a)
-    wb, sb = _profile(b)
+    pa, pb = _profile(a), _profile(b)
+    bound = _bound(pa, pb)
+    if bound < floor or (not pa[0] and not pb[0]):
+        return bound
+    return SequenceMatcher(None, pa[0], pb[0], autojunk=False).ratio()
+
+
+def _bound(pa: Profile, pb: Profile) -> float:
+    """An upper bound of the similarity: the shared distinct words plus any repeats."""
+    (wa, sa), (wb, sb) = pa, pb
     if not wa and not wb:
         return 1.0
     common = len(sa & sb) + min(len(wa) - len(sa), len(wb) - len(sb))
-    bound = 2.0 * common / (len(wa) + len(wb))
-    if bound < floor:
-        return bound
-    return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+    return 2.0 * common / (len(wa) + len(wb))
 
 
 def overlap(a: str, b: str) -> float:
@@ -88,6 +96,8 @@ def _misspelling(a: str, b: str) -> bool:
 def spelling_only(before: str, after: str) -> bool:
     """True when `after` only fixes the spelling (or case) of at most two words of `before`."""
     wa, wb = fold(before).split(), fold(after).split()
+    if abs(len(wa) - len(wb)) > 2 or len(set(wa) ^ set(wb)) > 4:
+        return False  # more than two words differ: no need to align them
     changed = 0
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
         if tag == "equal":
@@ -138,14 +148,22 @@ def pair_exact(
 
 def pair_similar(
     old: Sequence[T], new: Sequence[T], score: Callable[[T, T], float],
-    taken_old: set[int], taken_new: set[int],
+    taken_old: set[int], taken_new: set[int], text: Callable[[T], str] | None = None,
+    floor: float = 0.0,
 ) -> list[tuple[int, int]]:
-    """Greedy best-first pairing of the items left; `score` returns < 0 for "never pair"."""
+    """Greedy best-first pairing of the items left; `score` returns < 0 for "never pair".
+
+    With `text`, pairs whose texts cannot reach `floor` similarity are never scored (a
+    rewritten level has many items on each side: most pairs share too few words)."""
     free_old = [i for i in range(len(old)) if i not in taken_old]
     free_new = [j for j in range(len(new)) if j not in taken_new]
     candidates = []
+    prof_old = {i: _profile(text(old[i])) for i in free_old} if text else {}
+    prof_new = {j: _profile(text(new[j])) for j in free_new} if text else {}
     for i in free_old:
         for j in free_new:
+            if text is not None and _bound(prof_old[i], prof_new[j]) < floor:
+                continue
             s = score(old[i], new[j])
             if s >= 0:
                 candidates.append((-s, i, j))
