@@ -233,7 +233,7 @@ def test_first_release_has_everything_new_and_no_redlines(tmp_path: Path) -> Non
 
 def test_untagged_head_releases_as_its_short_sha(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "r", {"ladder/Eng/L2-Engineer.md": LEVEL})
-    git(repo, "tag", "v1")
+    git(repo, "tag", "-a", "v1", "-m", "Version 1")  # annotated: found as the previous version all the same
     make_repo(repo, {"ladder/Eng/L2-Engineer.md": LEVEL + "- I review code.\n"}, "More", "2026-02-01T00:00:00+00:00")
     short = git(repo, "rev-parse", "--short=7", "HEAD").strip()
     result = release(Repository.open(repo), tag=None, out=None, strict=False)
