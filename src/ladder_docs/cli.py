@@ -177,6 +177,7 @@ def cmd_redline(args: argparse.Namespace) -> int:
 
 
 def cmd_release(args: argparse.Namespace) -> int:
+    from .build import BuildFailed
     from .build_progress import interactive
     from .release import ReleaseBlocked, release
 
@@ -188,12 +189,17 @@ def cmd_release(args: argparse.Namespace) -> int:
         for d in exc.diagnostics:
             print(d, file=sys.stderr)
         raise
+    except BuildFailed as exc:
+        for f in exc.failures:
+            print(f"ladder-docs: failed: {f}", file=sys.stderr)
+        raise
     for d in result.diagnostics if not args.quiet else []:
         print(d, file=sys.stderr)
     if not args.quiet:
         since = f" since {result.previous}" if result.previous else ""
         print(f"release {result.version}: {len(result.artifacts)} files in {result.out}; "
               f"{result.changes} changes{since} (suggested bump: {result.bump})", file=sys.stderr)
+    print(result.out)  # for scripts: where the release is
     return 0
 
 

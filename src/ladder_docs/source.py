@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import subprocess
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -75,6 +74,12 @@ class Repository:
         try:
             return str(self.run("rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}").strip())
         except RepoError as exc:
+            if self.is_shallow():
+                # In a shallow clone (a depth-1 CI checkout) the revision may exist but not be fetched.
+                raise RepoError(
+                    f"unknown revision {rev!r}: this clone is shallow and may simply not have fetched it; "
+                    "fetch the full history with `git fetch --unshallow` (in GitHub Actions: actions/checkout "
+                    "with `fetch-depth: 0`)") from exc
             raise RepoError(f"unknown revision {rev!r}") from exc
 
     def head(self) -> str | None:
