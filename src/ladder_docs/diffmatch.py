@@ -98,6 +98,9 @@ def spelling_only(before: str, after: str) -> bool:
     wa, wb = fold(before).split(), fold(after).split()
     if abs(len(wa) - len(wb)) > 2 or len(set(wa) ^ set(wb)) > 4:
         return False  # more than two words differ: no need to align them
+    if len(wa) == len(wb):  # word for word: no need to align them either
+        pairs = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+        return 0 < len(pairs) <= 2 and all(_misspelling(x, y) for x, y in pairs)
     changed = 0
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
         if tag == "equal":

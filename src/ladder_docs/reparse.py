@@ -53,9 +53,10 @@ def _with_items(d: Dimension, examples: bool, items: tuple[Item, ...]) -> Dimens
     return Dimension(d.name, d.emoji, items, d.examples, d.line, d.notes)
 
 
-def _shift_dim(d: Dimension, after: int, delta: int) -> Dimension:
-    last = max(d.line, *(x[-1].line for x in (d.competencies, d.examples, d.notes) if x))
-    if last <= after:
+def _shift_dim(d: Dimension, after: int, delta: int, ends: int | None) -> Dimension:
+    """`d` with the lines after `after` moved by `delta`; `ends`, the line the next dimension
+    starts on, tells cheaply that nothing of `d` comes after the edit."""
+    if ends is not None and ends <= after:
         return d
     return Dimension(d.name, d.emoji, _shift_items(d.competencies, after, delta),
                      _shift_items(d.examples, after, delta),
@@ -63,10 +64,17 @@ def _shift_dim(d: Dimension, after: int, delta: int) -> Dimension:
                      _shift_items(d.notes, after, delta))
 
 
-def _shift_level(lv: Level, after: int, delta: int, source: Source) -> Level:
+def _shift_level(lv: Level, after: int, delta: int, source: Source, edited: int | None = None,
+                 edit: Dimension | None = None) -> Level:
+    """`lv` from a new blob: lines shifted, and dimension `edited` replaced by `edit`."""
+    dims = lv.dimensions
+    if delta:
+        dims = tuple(_shift_dim(d, after, delta, dims[k + 1].line if k + 1 < len(dims) else None)
+                     for k, d in enumerate(dims))
+    if edit is not None and edited is not None:
+        dims = (*dims[:edited], edit, *dims[edited + 1 :])
     if not delta:
-        return replace(lv, source=source)
-    dims = tuple(_shift_dim(d, after, delta) for d in lv.dimensions)
+        return replace(lv, source=source, dimensions=dims)
     notes = tuple(replace(b, line=b.line + delta) if b.line > after else b for b in lv.notes)
     line = lv.line + delta if lv.line > after else lv.line
     return replace(lv, dimensions=dims, notes=notes, line=line, source=source)
@@ -171,12 +179,12 @@ def reparse(old: ParsedFile, data: bytes, blob: str | None,
         return None
     fresh = tuple(Item(t or "", p + 1 + k, group) for k, t in enumerate(texts))
     delta, end = len(came) - len(gone), p + len(gone)  # end: the last old line of the edit
-    levels = [_shift_level(lv, end, delta, Source(old.path, blob)) for lv in old.levels]
-    shifted = levels[li].dimensions[di]
+    source = Source(old.path, blob)
+    ends = dims[di + 1].line if di + 1 < len(dims) else None
+    shifted = _shift_dim(dims[di], end, delta, ends) if delta else dims[di]
     seq = shifted.examples if kind else shifted.competencies
-    merged = (*seq[:ii], *fresh, *seq[ii + drop :])
-    dim = _with_items(shifted, bool(kind), merged)
-    new_dims = (*levels[li].dimensions[:di], dim, *levels[li].dimensions[di + 1 :])
-    levels[li] = replace(levels[li], dimensions=new_dims)
+    dim = _with_items(shifted, bool(kind), (*seq[:ii], *fresh, *seq[ii + drop :]))
+    levels = [_shift_level(lv, end, delta, source, *((di, dim) if k == li else ()))
+              for k, lv in enumerate(old.levels)]
     parsed = ParsedFile(old.path, blob, tuple(levels), None, (), d, old.roles)
     return Edit(parsed, li, di, bool(kind), ii, items[ii : ii + drop], fresh, b)
