@@ -43,6 +43,7 @@ L1_A = """# L1: Engineer
 - I write runbooks with **clear steps** and [links](https://example.com/runbooks).
 - I attend every architecture review.
 - I quote {{ 7*7 }}, #set and [a link](javascript:alert(1)) as text.
+- I read the [on-call guide](https://example.com/oncall) every week.
 
 **Examples:**
 
@@ -72,7 +73,8 @@ L1_B = """# L1: Platform Engineer
 - I review pull requests within a day.
 - I write runbooks with **clear steps** and [links](https://example.com/runbooks).
 - I quote {{ 7*7 }}, #set and [a link](javascript:alert(1)) as text.
-- I own the reliability roadmap & its risks.
+- I read the [on-call handbook](https://example.com/oncall) every month.
+- I own the [reliability roadmap](https://example.com/roadmap) & its risks.
 
 **Examples:**
 
@@ -242,24 +244,28 @@ def test_collect_lays_every_change_over_the_whole_level(ladder_repo: tuple[Path,
     domain = l1.sections[0].competencies
     assert [(c.status, c.note) for c in domain] == [
         ("changed", None), ("added", "Moved from Collaboration"), ("same", None), ("removed", None),
-        ("same", None), ("added", None)]
+        ("same", None), ("changed", None), ("added", None)]
     assert [(p.op, inline.plain(list(p.nodes))) for p in domain[0].pieces] == [
         ("equal", "I "), ("delete", "demonstrate solid experience with"), ("insert", "am an expert in"),
         ("equal", " server operating systems.")]
     assert [(c.author, c.pr) for c in domain[0].commits] == [("Zoë O'Brien", 76)]
-    assert [c.author for c in domain[5].commits] == ["Bob Bauer & Co"]
+    assert [c.author for c in domain[6].commits] == ["Bob Bauer & Co"]
     collab = l1.sections[1].competencies
     assert [(c.status, c.note) for c in collab] == [("removed", "Moved to Domain Expertise"), ("same", None)]
     assert [(r.name, r.value.status) for r in l1.attributes] == [
         ("Planning horizon", "changed"), ("Evaluation", "same"), ("Scope", "added"), ("Impact radius", "removed")]
-    assert l1.counts == {"changed": 5, "added": 6, "removed": 5}
+    assert l1.counts == {"changed": 6, "added": 6, "removed": 5}
 
 
 def test_html_marks_words_items_and_commits_and_keeps_content_as_text(written: Path) -> None:
     page = (written / "platform/l1-engineer.redline.html").read_text(encoding="utf-8")
     assert ('I <del class="del">demonstrate solid experience with</del><ins class="ins">am an expert in</ins> '
             "server operating systems.") in page
-    assert '<li class="rl-mark rl-added"><ins class="ins">I own the reliability roadmap &amp; its risks.</ins>' in page
+    assert ('<li class="rl-mark rl-added"><ins class="ins">I own the <a href="https://example.com/roadmap">'
+            'reliability roadmap</a> &amp; its risks.</ins>') in page
+    assert ('I read the <a href="https://example.com/oncall">on-call </a><del class="del"><a href="https://example.com/'
+            'oncall">guide</a></del><ins class="ins"><a href="https://example.com/oncall">handbook</a></ins> every '
+            '<del class="del">week</del><ins class="ins">month</ins>.') in page
     assert '<li class="rl-mark rl-removed"><del class="del">I attend every architecture review.</del>' in page
     # unchanged formatting is kept; content is never markup or template source
     assert '<strong>clear steps</strong> and <a href="https://example.com/runbooks">links</a>' in page
@@ -301,6 +307,11 @@ def test_docx_changes_carry_the_commit_author_and_date_and_unique_ids(written: P
     marks = [p for p in root.iter(f"{W}p") if p.find(f"{W}pPr/{W}rPr/{W}ins") is not None]
     texts = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in marks]
     assert "I own the reliability roadmap & its risks." in texts
+    # a change never holds a hyperlink (invalid OOXML: LibreOffice loses the text); it goes inside
+    assert not [e for e in changes if e.find(f"{W}hyperlink") is not None]
+    inside = [e for link in root.iter(f"{W}hyperlink") for e in link if e.tag in (f"{W}ins", f"{W}del")]
+    assert sorted("".join(t.text or "" for t in e.iter() if t.tag in (f"{W}t", f"{W}delText")) for e in inside) == [
+        "guide", "handbook"]
 
 
 def test_pdf_has_the_marked_text_and_is_reproducible(ladder_repo: tuple[Path, str], written: Path,

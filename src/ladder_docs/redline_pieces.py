@@ -1,4 +1,4 @@
-"""Word-level diffs of safe inline nodes (ladder_docs.inline), for redlines.
+"""The lines of a redline and the word-level diffs of safe inline nodes they are made of.
 
 The changelog's word diff works on raw markdown; a redline shows rendered text, so it diffs the
 parsed inline trees instead: each tree is flattened to words that remember their formatting
@@ -12,13 +12,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Literal
 
 from . import inline
+from .changeset import CommitRef
 from .worddiff import Op, tokenize
 
 Nodes = Sequence[inline.Node]
 Wrap = tuple[str, ...]  # ("emph",), ("strong",), ("strike",), ("code",), ("link", href)
 Token = tuple[str, tuple[Wrap, ...]]  # a word (or space, or punctuation mark) and its wraps, outermost first
+Status = Literal["same", "changed", "added", "removed"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,40 @@ class Piece:
 
     op: Op
     nodes: tuple[inline.Node, ...]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One marked-up line of a level: a title, paragraph, attribute value, heading or item."""
+
+    status: Status
+    pieces: tuple[Piece, ...]
+    commits: tuple[CommitRef, ...] = ()
+    kind: str = "item"  # of free text: para, heading, item, quote, code, table
+    group: str | None = None
+    note: str | None = None  # e.g. "Moved from Domain Expertise"
+
+    def text(self, side: Literal["before", "after"]) -> str:
+        """The plain text of one side (what rejecting, or accepting, every change leaves)."""
+        skip = "insert" if side == "before" else "delete"
+        return "".join(inline.plain(list(p.nodes)) for p in self.pieces if p.op != skip)
+
+
+
+def make_line(a: Nodes | None, b: Nodes | None, commits: tuple[CommitRef, ...], *, kind: str = "item",
+              group: str | None = None, note: str | None = None) -> Line:
+    """A line from A's and B's inline nodes (None: absent on that side)."""
+    a, b = a or (), b or ()
+    if not a and b:
+        status: Status = "added"
+        pieces = whole("insert", b)
+    elif a and not b:
+        status, pieces = "removed", whole("delete", a)
+    else:
+        pieces = diff_nodes(a, b)
+        status = "same" if all(p.op == "equal" for p in pieces) else "changed"
+    return Line(status, pieces, commits if status != "same" else (), kind, group, note)
+
 
 
 def markdown(text: str | None) -> tuple[inline.Node, ...] | None:

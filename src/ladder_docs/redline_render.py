@@ -9,7 +9,7 @@ date of the latest commit that made it (pandoc_engine renumbers the change ids).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -25,12 +25,14 @@ from .typst_engine import compile_many
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from .redline import LevelRedline, Line, Redlines
+    from .redline import LevelRedline, Redlines
+    from .redline_pieces import Line
 
 Data = dict[str, Any]
 FORMATS = ("html", "pdf", "docx")
 _KIND = {"added": "insertion", "removed": "deletion"}
 _UNCOMMITTED = "Uncommitted change"
+_SHAS_SHOWN = 4
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 
@@ -55,8 +57,9 @@ def long_date(iso: str) -> str:
 
 
 def attribution(commits: tuple[CommitRef, ...]) -> list[Data]:
-    """Commits grouped by author, in order: `{author, shas, dates, prs}` (`dates`: first and last,
-    or one), so eleven commits by one person read as one line, not eleven."""
+    """Commits grouped by author, in order: `{author, shas, more, dates, prs}` (`dates`: first and
+    last, or one; `more`: how many shas beyond the first few are not listed), so eleven commits
+    by one person read as one line, not eleven (the Commits table lists them all)."""
     groups: dict[str, Data] = {}
     for c in commits:
         g = groups.setdefault(c.author, {"author": c.author, "shas": [], "days": [], "prs": []})
@@ -67,13 +70,30 @@ def attribution(commits: tuple[CommitRef, ...]) -> list[Data]:
     for g in groups.values():
         days = sorted(set(g.pop("days")))
         g["dates"] = days[0] if len(days) == 1 else f"{days[0]} – {days[-1]}"
+        # A reordering no single commit explains lists every commit of the level: keep it short.
+        g["more"] = max(0, len(g["shas"]) - _SHAS_SHOWN)
+        g["shas"] = g["shas"][:_SHAS_SHOWN] if g["more"] else g["shas"]
     return list(groups.values())
+
+
+def runs(lines: Sequence[Line]) -> list[Data]:
+    """Consecutive lines of one group: `{group, status, lines}`; `status` is "added" or "removed"
+    when every line of the run is (the group's name then came or went with them), else "same"."""
+    out: list[Data] = []
+    for line in lines:
+        if not out or out[-1]["group"] != line.group:
+            out.append({"group": line.group, "lines": []})
+        out[-1]["lines"].append(line)
+    for run in out:
+        statuses = {line.status for line in run["lines"]}
+        run["status"] = statuses.pop() if len(statuses) == 1 and statuses <= {"added", "removed"} else "same"
+    return out
 
 
 def _context(redlines: Redlines, formats: list[str]) -> Data:
     return {"ladder": redlines.ladder, "range": redlines.range, "base": revision_data(redlines.base),
             "head": revision_data(redlines.head), "formats": formats, "uncommitted": _UNCOMMITTED,
-            "attribution": attribution}
+            "attribution": attribution, "runs": runs}
 
 
 def _page(path: str, formats: list[str], lr: LevelRedline | None) -> Data:
@@ -152,11 +172,15 @@ class _Docx:
     def inlines(self, line: Line) -> list[ast.Json]:
         out: list[ast.Json] = []
         for p in line.pieces:
-            nodes = inline.to_pandoc(list(p.nodes), _no_link)
-            if p.op == "equal" or line.status != "changed":
-                out += nodes
+            if line.status in _KIND:
+                # pandoc_engine tracks the whole paragraph in one change, and a change holding a
+                # hyperlink is invalid OOXML (LibreOffice drops its text): keep the link's text only.
+                out += inline.to_pandoc(_unlinked(p.nodes), _no_link)
+            elif p.op == "equal":
+                out += inline.to_pandoc(list(p.nodes), _no_link)
             else:
-                out.append(tracked_inlines("insertion" if p.op == "insert" else "deletion", nodes, **self.stamp(line)))
+                kind = "insertion" if p.op == "insert" else "deletion"
+                out += _tracked(kind, inline.to_pandoc(list(p.nodes), _no_link), self.stamp(line))
         return out
 
     def block(self, line: Line, wrap: Callable[[list[ast.Json]], ast.Json],
@@ -170,20 +194,49 @@ class _Docx:
     def items(self, lines: tuple[Line, ...]) -> ast.Blocks:
         """Competencies or examples: a bullet list per run of one group, the group's name above."""
         out: ast.Blocks = []
-        start = 0
-        for end in range(1, len(lines) + 1):
-            if end < len(lines) and lines[end].group == lines[start].group:
-                continue
-            run = lines[start:end]
-            group = run[0].group
-            if group:
-                statuses = {line.status for line in run}
-                head = ast.para([{"t": "Strong", "c": ast.text(group)}])
-                kind = _KIND.get(statuses.pop()) if len(statuses) == 1 else None
-                out.append(tracked_blocks(kind, [head], **self.stamp(run[0])) if kind else head)
-            out.append(ast.bullets([[self.block(line, ast.plain)] for line in run]))
-            start = end
+        for run in runs(lines):
+            if run["group"]:
+                head = ast.para([{"t": "Strong", "c": ast.text(run["group"])}])
+                kind = _KIND.get(run["status"])
+                out.append(tracked_blocks(kind, [head], **self.stamp(run["lines"][0])) if kind else head)
+            out.append(ast.bullets([[self.block(line, ast.plain)] for line in run["lines"]]))
         return out
+
+
+def _unlinked(nodes: Sequence[inline.Node]) -> list[inline.Node]:
+    out: list[inline.Node] = []
+    for n in nodes:
+        if n["t"] == "link":
+            out += _unlinked(n["c"])
+        else:
+            out.append({**n, "c": _unlinked(n["c"])} if "c" in n else n)
+    return out
+
+
+def _has_link(node: ast.Json) -> bool:
+    content = node.get("c")
+    return node["t"] == "Link" or (isinstance(content, list) and node["t"] != "Code"
+                                   and any(isinstance(c, dict) and _has_link(c) for c in content))
+
+
+def _tracked(kind: str, inlines: list[ast.Json], stamp: dict[str, str]) -> list[ast.Json]:
+    """Inlines as tracked changes, the change inside any hyperlink (`w:hyperlink/w:ins`: a change
+    holding a hyperlink is invalid OOXML, pandoc issue #4609)."""
+    out: list[ast.Json] = []
+    run: list[ast.Json] = []
+    for node in [*inlines, None]:
+        if node is not None and not _has_link(node):
+            run.append(node)
+            continue
+        if run:
+            out.append(tracked_inlines(kind, run[:], **stamp))
+            run.clear()
+        if node is not None and node["t"] == "Link":
+            attr, content, target = node["c"]
+            out.append({"t": "Link", "c": [attr, _tracked(kind, content, stamp), target]})
+        elif node is not None:  # emphasis around a link: the change goes inside it
+            out.append({"t": node["t"], "c": _tracked(kind, node["c"], stamp)})
+    return out
 
 
 def docx_ast(redlines: Redlines, lr: LevelRedline, fallback: tuple[str, str]) -> ast.Json:
@@ -227,8 +280,9 @@ def docx_ast(redlines: Redlines, lr: LevelRedline, fallback: tuple[str, str]) ->
         blocks.append(_table(["Commit", "Author", "Date", "PR", "Subject"], rows, [0.11, 0.2, 0.14, 0.08, 0.47]))
     doc = ast.document({"date_long": head["date_long"], "ladder": redlines.ladder, "version": head["version"],
                         "short": head["short"], "date": head["date"]}, "", "", blocks)
-    # The title is the body's first heading, where its own changes can be tracked.
-    for key in ("title", "subtitle"):
+    # The title is the body's first heading, where its own changes can be tracked; the dates are
+    # in the paragraph under it.
+    for key in ("title", "subtitle", "date"):
         doc["meta"].pop(key)
     return doc
 
