@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import git
 
-from ladder_docs.changelog import Changelog, changelog
+from ladder_docs.changelog import Changelog, between, changelog
 from ladder_docs.changelog_render import render_html, render_json, render_markdown, to_json
 from ladder_docs.errors import RepoError, ShallowCloneError, UsageError
 from ladder_docs.history import history, history_json, render_history_markdown
@@ -217,3 +217,12 @@ def test_history_follows_the_move_and_blames_competencies(ladder_repo: dict[str,
     assert f"reworded by {ladder_repo['reword'][:7]} (Alice Example, 2026-01-02, #5)" in md
     with pytest.raises(UsageError, match="no level"):
         history(Repository.open(ladder_repo["repo"]), "nope/l9")
+
+
+def test_between_the_empty_ladder_and_a_revision(ladder_repo: dict[str, str]) -> None:
+    log = between(Repository.open(ladder_repo["repo"]), None, ladder_repo["merge"])
+    [s] = log.sections
+    assert s.base is None and s.head.sha == ladder_repo["merge"] and not log.per_revision
+    assert [(c.kind, c.after) for c in s.changes] == [("level.added", "L3 Senior Engineer"),
+                                                      ("document.added", "Platform")]
+    assert [k.sha for k in s.changes[0].commits] == [ladder_repo["initial"][:7]]

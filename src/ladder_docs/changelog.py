@@ -217,6 +217,18 @@ def _changelog(repo: Repository, range_: str | None, since: str | None, show_all
                      False)
 
 
+def between(repo: Repository, base: str | None, head: str | None, *, all: bool = False,
+            root: str | None = None, config: Config | None = None) -> Changelog:
+    """One range from `base` (None: the empty ladder before the first commit) to `head` (None:
+    the working tree): what `A..B` gives, plus the "everything up to B" a first release needs."""
+    git = Git(repo.workdir or Path(repo.repo.git_dir))
+    cfg = config or load_config(repo, None if repo.workdir else "HEAD")
+    with no_cycle_collector():
+        section = _range(repo, git, base and check_rev(base), head and check_rev(head), root, config,
+                         cfg, all)
+    return Changelog(cfg.name, (section,), False)
+
+
 def changes_of(log: Changelog) -> Sequence[Change]:
     """Every change of every section."""
     return [c for s in log.sections for c in s.changes]
