@@ -378,3 +378,23 @@ def test_word_diff_keeps_formatting_of_both_sides() -> None:
         ("insert", ({"t": "strong", "c": [{"t": "text", "v": "new"}]},)),
         ("equal", ({"t": "text", "v": " team."},)),
     ]
+
+
+def test_user_templates_override_and_a_failing_artifact_is_reported(ladder_repo: tuple[Path, str],
+                                                                     tmp_path: Path) -> None:
+    path, base = ladder_repo
+    mine = tmp_path / "templates"
+    (mine / "html").mkdir(parents=True)
+    (mine / "typst").mkdir()
+    (mine / "html/redline.css.j2").write_text("/* house style */\n", encoding="utf-8")
+    (mine / "typst/redline.typ.j2").write_text("#let broken = (\n", encoding="utf-8")
+    result = redline(Repository.open(path), f"{base}..HEAD", formats={"html", "pdf", "docx"}, out=tmp_path / "r",
+                     templates=mine)
+    assert [f.split(":")[0] for f in result.failures] == [
+        "platform/l1-engineer.redline.pdf", "platform/l3-staff-engineer.redline.pdf", "platform/l9-legacy.redline.pdf"]
+    assert "typst:" in result.failures[0]
+    assert not [f for f in result.files if f.endswith(".pdf")] and len(result.files) == 7
+    page = (tmp_path / "r/platform/l1-engineer.redline.html").read_text(encoding="utf-8")
+    assert "/* house style */" in page and "rl-legend-bar {" not in page
+    assert 'href="l1-engineer.redline.docx"' in page and 'href="l1-engineer.redline.pdf"' not in page
+    assert "redline.pdf" not in (tmp_path / "r/index.html").read_text(encoding="utf-8")

@@ -10,8 +10,12 @@ date of the latest commit that made it (pandoc_engine renumbers the change ids).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
+
+import jinja2
 
 from . import inline, render_html, render_typst
 from . import pandoc_ast as ast
@@ -33,6 +37,7 @@ FORMATS = ("html", "pdf", "docx")
 _KIND = {"added": "insertion", "removed": "deletion"}
 _UNCOMMITTED = "Uncommitted change"
 _SHAS_SHOWN = 4
+_DOCX_WORKERS = 1  # beside two typst threads on two cores, a second pandoc only contends
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 
@@ -105,38 +110,72 @@ def _page(path: str, formats: list[str], lr: LevelRedline | None) -> Data:
             "key": lr.key if lr else None}
 
 
+# What a user's template or one document can get wrong; anything else is a bug and propagates.
+_ERRORS = (LadderDocsError, jinja2.TemplateError, ValueError, TypeError, KeyError)
+Result = tuple[str, "bytes | BaseException"]
+
+
 def render_all(redlines: Redlines, *, formats: set[str], templates: Path | None) -> tuple[dict[str, bytes], list[str]]:
-    """Every artifact of `redlines` by relative path, and one message per artifact that failed."""
+    """Every artifact of `redlines` by relative path, and one message per artifact that failed.
+
+    The DOCX batch (one pandoc process) runs while typst compiles the PDFs."""
     chosen = [f for f in FORMATS if f in formats]
     base = _context(redlines, chosen)
-    files: dict[str, bytes] = {}
-    failures: list[str] = []
     levels = redlines.levels
-    for lr in levels if "html" in chosen else ():
+    results: list[Result] = []
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pandoc") as pandoc:
+        docx = pandoc.submit(_docx_all, redlines, templates) if "docx" in chosen and levels else None
+        if "pdf" in chosen:
+            results += _pdf_all(redlines, base, chosen, templates)
+        results += docx.result() if docx is not None else []
+    made = {path for path, r in results if isinstance(r, bytes)}
+    for lr in levels if "html" in chosen else ():  # last: a page links only the files that exist
         page = _page(level_path(lr, "html"), chosen, lr)
-        files[page["path"]] = render_html.render(templates, "html/redline.html.j2", {**base, "level": lr},
-                                                 page, ()).encode("utf-8")
-    stamp = redlines.head.timestamp
-    results: list[tuple[str, bytes | LadderDocsError]] = []
-    if "pdf" in chosen:
-        markups = [render_typst.render(templates, "typst/redline.typ.j2", {**base, "level": lr},
-                                       _page(level_path(lr, "pdf"), chosen, lr), ()) for lr in levels]
-        results += zip([level_path(lr, "pdf") for lr in levels], compile_many(markups, timestamp=stamp), strict=True)
-    if "docx" in chosen and levels:
-        fallback = (_UNCOMMITTED if redlines.head.dirty else "ladder-docs", _utc(redlines.head.date))
-        asts = [docx_ast(redlines, lr, fallback) for lr in levels]
-        footer = f"Redline · {redlines.ladder} · {base['base']['short']} → {base['head']['version']}"
-        done = docx_many(asts, timestamp=stamp, footers=[footer] * len(asts), workers=2 if len(asts) >= 10 else 1)
-        results += zip([level_path(lr, "docx") for lr in levels], done, strict=True)
-    for path, result in results:
-        if isinstance(result, bytes):
-            files[path] = result
-        else:
-            failures.append(f"{path}: {result}")
+        page["alternates"] = [a for a in page["alternates"] if level_path(lr, a["format"]) in made]
+        results.append(_attempt(page["path"], partial(_html, templates, {**base, "level": lr}, page)))
+    files = {path: r for path, r in results if isinstance(r, bytes)}
+    failures = [f"{path}: {' '.join(str(r).split())}" for path, r in sorted(results) if not isinstance(r, bytes)]
     index = {**base, "levels": [_entry(lr, chosen, files) for lr in levels]}
     files["index.html"] = render_html.render(templates, "html/redline-index.html.j2", index,
                                              _page("index.html", chosen, None), ()).encode("utf-8")
     return files, failures
+
+
+def _html(templates: Path | None, context: Data, page: Data) -> bytes:
+    return render_html.render(templates, "html/redline.html.j2", context, page, ()).encode("utf-8")
+
+
+def _attempt(path: str, make: Callable[[], bytes]) -> Result:
+    try:
+        return path, make()
+    except _ERRORS as err:
+        return path, err
+
+
+def _pdf_all(redlines: Redlines, base: Data, chosen: list[str], templates: Path | None) -> list[Result]:
+    out: list[Result] = []
+    ready: list[tuple[str, str]] = []
+    for lr in redlines.levels:
+        path = level_path(lr, "pdf")
+        try:
+            ready.append((path, render_typst.render(templates, "typst/redline.typ.j2", {**base, "level": lr},
+                                                    _page(path, chosen, lr), ())))
+        except _ERRORS as err:
+            out.append((path, err))
+    pdfs = compile_many([markup for _, markup in ready], timestamp=redlines.head.timestamp)
+    return out + [(path, pdf) for (path, _), pdf in zip(ready, pdfs, strict=True)]
+
+
+def _docx_all(redlines: Redlines, templates: Path | None) -> list[Result]:
+    fallback = (_UNCOMMITTED if redlines.head.dirty else "ladder-docs", _utc(redlines.head.date))
+    paths = [level_path(lr, "docx") for lr in redlines.levels]
+    asts = [docx_ast(redlines, lr, fallback) for lr in redlines.levels]
+    footer = f"Redline · {redlines.ladder} · {redlines.base.short} → {revision_data(redlines.head)['version']}"
+    # A user's reference document (styles, page set-up) applies to redlines as to handbooks.
+    reference = templates / "docx" / "reference.docx" if templates is not None else None
+    done = docx_many(asts, reference_docx=reference if reference is not None and reference.is_file() else None,
+                     timestamp=redlines.head.timestamp, footers=[footer] * len(asts), workers=_DOCX_WORKERS)
+    return list(zip(paths, done, strict=True))
 
 
 def _entry(lr: LevelRedline, formats: list[str], files: dict[str, bytes]) -> Data:
