@@ -119,7 +119,7 @@ def ladder_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     base = git(path, "rev-parse", "--short", "HEAD").strip()
     commit(path, {"ladder/Platform/L1-Engineer.md": L1_REWORDED}, "Reword the first competency (#76)", ZOE)
     commit(path, {"ladder/Platform/L1-Engineer.md": L1_B, "ladder/Platform/L3-Staff-Engineer.md": L3,
-                  "ladder/Platform/L9-Legacy.md": None}, "Restructure L1", BOB)
+                  "ladder/Platform/L9-Legacy.md": None}, 'Restructure L1 <b>]#panic("x")[</b> {{ 7*7 }}', BOB)
     return path, base
 
 
@@ -274,6 +274,7 @@ def test_html_marks_words_items_and_commits_and_keeps_content_as_text(written: P
     assert "Zoë O&#39;Brien, 2024-10-08, PR #76" in page
     assert "Bob Bauer &amp; Co, 2024-11-02" in page
     assert "Moved from Collaboration" in page and "Moved to Domain Expertise" in page
+    assert "<td>Restructure L1 &lt;b&gt;]#panic(&#34;x&#34;)[&lt;/b&gt; {{ 7*7 }}</td>" in page
     assert '<style>' in page and 'href="l1-engineer.redline.pdf"' in page and "http" not in page.split("<body>")[0]
 
 
@@ -321,6 +322,7 @@ def test_pdf_has_the_marked_text_and_is_reproducible(ladder_repo: tuple[Path, st
     assert "demonstrate solid experience with" in text and "am an expert in" in text
     assert "I quote {{ 7*7 }}, #set and a link as text." in text
     assert "Zoë O’Brien, 2024-10-08, PR #76" in text  # typst sets a typographic apostrophe
+    assert 'Restructure L1 <b>]#panic(“x”)[</b> {{ 7*7 }}' in text  # a commit subject is text
     path, base = ladder_repo
     again = tmp_path / "again"
     result = redline(Repository.open(path), f"{base}..HEAD", formats={"html", "pdf", "docx"}, out=again)
@@ -349,15 +351,20 @@ def test_working_tree_range_and_no_change(ladder_repo: tuple[Path, str], tmp_pat
         assert "Uncommitted change" in (tmp_path / "wt/platform/l2-senior-engineer.redline.html").read_text("utf-8")
     finally:
         git(path, "checkout", "--", "ladder/Platform/L2-Senior-Engineer.md")
-    result = redline(Repository.open(path), "HEAD..HEAD", formats={"html"}, out=tmp_path / "none")
+    # the same out dir for an empty range: the earlier redlines go, anything else stays
+    (tmp_path / "wt/notes.txt").write_text("mine", encoding="utf-8")
+    result = redline(Repository.open(path), "HEAD..HEAD", formats={"html"}, out=tmp_path / "wt")
     assert result.levels == () and result.files == ("index.html",)
-    assert "No level changed" in (tmp_path / "none/index.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in (tmp_path / "wt").rglob("*") if p.is_file()) == ["index.html", "notes.txt"]
+    assert "No level changed" in (tmp_path / "wt/index.html").read_text(encoding="utf-8")
 
 
 def test_bad_range_and_shallow_clone(ladder_repo: tuple[Path, str], tmp_path: Path) -> None:
     path, base = ladder_repo
     with pytest.raises(UsageError):
         collect(Repository.open(path), "HEAD")
+    with pytest.raises(UsageError, match="unknown odt"):
+        redline(Repository.open(path), f"{base}..HEAD", formats={"html", "odt"}, out=tmp_path / "x")
     full, shallow = tmp_path / "full", tmp_path / "shallow"
     git(tmp_path, "clone", "-q", f"file://{path}", str(full))
     git(full, "tag", "base", base)

@@ -27,12 +27,13 @@ from .changeset import Change, CommitRef
 from .diff import diff_level, pair_levels
 from .diffitems import block_text
 from .diffmatch import fold
+from .errors import UsageError
 from .model import Level, Revision
 from .publish import check_relpath
 from .reader import read_ladder
 from .redline_items import Section, Who, doc_who, free_text, sections
 from .redline_pieces import Line, make_line, markdown, plain_nodes
-from .redline_render import render_all
+from .redline_render import FORMATS, render_all
 from .source import Repository
 
 
@@ -120,6 +121,9 @@ def redline(
 
     Everything is rendered in memory first; an artifact that fails to render is listed in
     `failures` and the rest are still written. Raises ShallowCloneError without full history."""
+    unknown = sorted(set(formats) - set(FORMATS))
+    if unknown or not formats:
+        raise UsageError(f"redline formats: unknown {', '.join(unknown) or '(none given)'}; use html, pdf, docx")
     redlines = collect(repo, range_, root=root)
     files, failures = render_all(redlines, formats=formats, templates=templates)
     write_files(out, files)
@@ -153,7 +157,13 @@ def collect(repo: Repository, range_: str, *, root: str | None = None) -> Redlin
 
 
 def write_files(out: Path, files: Mapping[str, bytes]) -> None:
-    """Write `files` (relative paths, checked) under `out`, each replaced atomically."""
+    """Write `files` (relative paths, checked) under `out`, each replaced atomically; redlines
+    left there by an earlier run (`<track>/<level>.redline.<fmt>`) that this run did not make go."""
+    checked = {check_relpath(rel) for rel in files}
+    for old in sorted(out.glob("*/*.redline.*")) if out.is_dir() else ():
+        rel = old.relative_to(out).as_posix()
+        if rel not in checked and old.suffix.lstrip(".") in FORMATS and old.is_file() and not old.is_symlink():
+            old.unlink()
     for rel in sorted(files):
         target = out / check_relpath(rel)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -165,7 +175,6 @@ def write_files(out: Path, files: Mapping[str, bytes]) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-
 
 
 def _empty(like: Level) -> Level:
