@@ -3,7 +3,8 @@
 1. Contexts and jobs for every artifact (pure); cache keys from each job's full inputs.
 2. Under the out dir's lock: cached artifacts are reused, the rest rendered: HTML in this thread,
    PDFs on two typst threads (typst releases the GIL), DOCX in one pandoc process beside them.
-3. Any failure: all are reported and nothing is published (exit 1), unless `partial`.
+3. Any failure, or any content error of the ladder (a file that is not UTF-8, binary, too large, …):
+   all are reported and nothing is published (exit 1), unless `partial`.
 4. manifest.json + SHA256SUMS, then one atomic swap (ladder_docs.publish). Nothing changed: the
    published tree already is this build, and nothing is written at all.
 """
@@ -91,6 +92,9 @@ def build(ladder: Ladder, out: Path, *, formats: set[str], templates: Path | Non
         todo = [j for j in jobs if j.path not in hits]
         report.note(f"{len(jobs)} artifacts: {len(hits)} unchanged, {len(todo)} to render")
         rendered, failures = _render(todo, ladder, templates, report, fmts)
+        # Content errors (a file that is not UTF-8, binary, too large …) count like failed artifacts: the
+        # rest still renders and is reported, but only --partial publishes over the previous output.
+        failures = sorted([*failures, *source_failures(ladder)], key=lambda f: (f.path, f.format))
         try:
             for job in todo:
                 if job.path in rendered:
@@ -122,6 +126,12 @@ def build(ladder: Ladder, out: Path, *, formats: set[str], templates: Path | Non
             except OSError as exc:  # the output is published; only the next no-change shortcut is lost
                 report.warn(f"could not record this build in {state}: {exc.strerror}")
     return result
+
+
+def source_failures(ladder: Ladder) -> list[Failure]:
+    """Each content error of the ladder as a failure of its source file."""
+    return [Failure(d.path, "source", "source", None, f"line {d.line}: {d.code}: {d.message}")
+            for d in ladder.diagnostics if d.severity == "error"]
 
 
 def _publish(out: Path, state: Path, files: dict[str, bytes | Path], report: Reporter) -> None:

@@ -96,16 +96,15 @@ def _out_dir(repo: Repository, given: str | None, default: str) -> Path:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import BuildFailed, build
-    from .build_progress import interactive
 
     repo, ladder = load(args)
-    errors = [d for d in ladder.diagnostics if d.severity == "error"]
-    for d in errors if not args.quiet else []:
-        print(d, file=sys.stderr)
+    for d in ladder.diagnostics:
+        if d.severity == "error" or not args.quiet:
+            print(d, file=sys.stderr)
     try:
         result = build(ladder, _out_dir(repo, args.out, "dist"), formats=_formats(args.formats),
                        templates=Path(args.templates) if args.templates else None, partial=args.partial,
-                       progress=not args.quiet and interactive(sys.stderr))
+                       progress=not args.quiet)
     except BuildFailed as exc:
         for f in exc.failures:
             print(f"ladder-docs: failed: {f}", file=sys.stderr)
@@ -118,7 +117,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         state = "published" if result.published else "up to date"
         print(f"{len(result.artifacts)} artifacts in {result.out} ({state}; {result.rendered} rendered, "
               f"{result.reused} reused)", file=sys.stderr)
-    return 1 if result.failures or errors else 0
+    return 1 if result.failures else 0
 
 
 def cmd_context(args: argparse.Namespace) -> int:
@@ -178,13 +177,12 @@ def cmd_redline(args: argparse.Namespace) -> int:
 
 def cmd_release(args: argparse.Namespace) -> int:
     from .build import BuildFailed
-    from .build_progress import interactive
     from .release import ReleaseBlocked, release
 
     repo = open_repo(args)
     try:
         result = release(repo, tag=args.tag, out=Path(args.out) if args.out else None, strict=args.strict,
-                         root=args.root, progress=not args.quiet and interactive(sys.stderr))
+                         root=args.root, progress=not args.quiet)
     except ReleaseBlocked as exc:
         for d in exc.diagnostics:
             print(d, file=sys.stderr)
