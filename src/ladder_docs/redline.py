@@ -46,10 +46,10 @@ class Row:
     value: Line
 
 
-
 @dataclass(frozen=True)
 class LevelRedline:
-    """One level from A to B. `name` is the file stem (the key's slug, `-removed` on a clash)."""
+    """One level from A to B (B's key; A's for a removed level). Its files are named after `name`:
+    the key, or `<key>-removed` for a removed level whose key a level of B now has."""
 
     key: str
     name: str
@@ -149,7 +149,7 @@ def collect(repo: Repository, range_: str, *, root: str | None = None) -> Redlin
         lr = level_redline(a, b, known, tuple(sorted(pools[one.key])), track.name if track else one.track)
         if lr.status != "changed" or any(line.status != "same" for line in lr.lines()):
             levels.append(lr)
-    taken = {lv.key for lv in levels if lv.status != "removed"}
+    taken = {lv.key for lv in new.levels}
     levels = [replace(lv, name=lv.name + "-removed") if lv.status == "removed" and lv.key in taken else lv
               for lv in levels]
     levels.sort(key=lambda lv: (lv.key.partition("/")[0], lv.rank, lv.name))

@@ -120,16 +120,20 @@ def sections(x: Level, y: Level, changes: Sequence[Change], who: Who) -> tuple[S
     return tuple(out)
 
 
-def _items(x: Level, y: Level, partner: Mapping[int, int], changes: Sequence[Change], family: str,
-           who: Who) -> dict[tuple[str, int], list[Line]]:
-    """Lines per dimension (`("b", j)`, or `("a", i)` for a dimension that is gone): B's items in
-    B's order, each item gone from A after the kept item it followed."""
-    def items(d: Dimension) -> tuple[Item, ...]:
-        return d.examples if family == "example" else d.competencies
+Claims = dict[tuple[int, int], tuple[str, Change | None, int]]  # A item → (how, change, B position)
 
-    mine = [c for c in changes if c.kind.startswith(family + ".")]
+
+def _family(family: str) -> Callable[[Dimension], tuple[Item, ...]]:
+    return (lambda d: d.examples) if family == "example" else (lambda d: d.competencies)
+
+
+def _claims(x: Level, y: Level, partner: Mapping[int, int], mine: Sequence[Change], family: str) -> tuple[
+        Claims, dict[int, Item]]:
+    """What became of each A item (kept at a B position, removed, moved to another dimension)
+    and, by change, the A item a rewording started from."""
+    items = _family(family)
     at_b = {(c.order[1], c.order[2]): c for c in mine if not c.kind.endswith(".removed")}
-    claims: dict[tuple[int, int], tuple[str, Change | None, int]] = {}  # A item → (how, change, B pos)
+    claims: Claims = {}
     source: dict[int, Item] = {}  # id(change) → the A item it rewords
 
     def claim(dims: Sequence[int], text: str | None, how: str, change: Change | None, pos: int) -> None:
@@ -141,11 +145,11 @@ def _items(x: Level, y: Level, partner: Mapping[int, int], changes: Sequence[Cha
                         source[id(change)] = item
                     return
 
-    for gone_change in (c for c in mine if c.kind.endswith(".removed")):
-        n = gone_change.order[1] - 1000
+    for gone in (c for c in mine if c.kind.endswith(".removed")):
+        n = gone.order[1] - 1000
         for i in (partner.get(n), n):  # a removed item sits under its dimension's B index, if any
-            if i is not None and 0 <= i < len(x.dimensions) and x.dimensions[i].name == gone_change.dimension:
-                claim([i], gone_change.before, "removed", gone_change, -1)
+            if i is not None and 0 <= i < len(x.dimensions) and x.dimensions[i].name == gone.dimension:
+                claim([i], gone.before, "removed", gone, -1)
                 break
     for (_j, p), moved in at_b.items():
         if moved.kind.endswith(".moved"):
@@ -158,6 +162,17 @@ def _items(x: Level, y: Level, partner: Mapping[int, int], changes: Sequence[Cha
                 edited = edit is not None and edit.kind.endswith((".reworded", ".formatting"))
                 if j in partner and ((edit is None and not reworded) or (edited and reworded)):
                     claim([partner[j]], edit.before if edit is not None else item.flat, "kept", edit, p)
+    return claims, source
+
+
+def _items(x: Level, y: Level, partner: Mapping[int, int], changes: Sequence[Change], family: str,
+           who: Who) -> dict[tuple[str, int], list[Line]]:
+    """Lines per dimension (`("b", j)`, or `("a", i)` for a dimension that is gone): B's items in
+    B's order, each item gone from A after the kept item it followed."""
+    items = _family(family)
+    mine = [c for c in changes if c.kind.startswith(family + ".")]
+    at_b = {(c.order[1], c.order[2]): c for c in mine if not c.kind.endswith(".removed")}
+    claims, source = _claims(x, y, partner, mine, family)
     shuffled = _reorder(claims, partner)
 
     out: dict[tuple[str, int], list[Line]] = defaultdict(list)
@@ -199,8 +214,7 @@ def _items(x: Level, y: Level, partner: Mapping[int, int], changes: Sequence[Cha
 _REORDERED = "Moved within this dimension"
 
 
-def _reorder(claims: dict[tuple[int, int], tuple[str, Change | None, int]], partner: Mapping[int, int]) -> set[
-        tuple[int, int]]:
+def _reorder(claims: Claims, partner: Mapping[int, int]) -> set[tuple[int, int]]:
     """Kept items out of A's order in B (the diff ignores order) become "reordered": deleted at
     A's place and inserted at B's, so rejecting every change restores A's order. The longest run
     of items in the same order stays put. Returns the B places (dimension, position) of the rest."""
