@@ -26,6 +26,7 @@ STYLE_CHANGE_KIND = "Change Kind"
 STYLE_INSERTED = "Inserted Text"
 STYLE_DELETED = "Deleted Text"
 STYLE_LEVEL_START = "Level Start"
+STYLE_ATTRIBUTES = "Attributes Table"  # a table style
 
 
 def _attr(ident: str = "", style: str | None = None) -> list[Any]:
@@ -54,6 +55,13 @@ def styled(style: str, blocks: Blocks, ident: str = "") -> Json:
     return {"t": "Div", "c": [_attr(ident, style), blocks]}
 
 
+def marker(style: str) -> Json:
+    """An empty paragraph in `style`, for paragraph properties a heading cannot carry (pandoc gives
+    headings their own Heading N style), such as a page break before it. An empty Str keeps pandoc
+    from dropping the paragraph."""
+    return styled(style, [para([{"t": "Str", "c": ""}])])
+
+
 def span(style: str, inlines: list[Json]) -> Json:
     return {"t": "Span", "c": [_attr(style=style), inlines]}
 
@@ -67,8 +75,8 @@ def _cell(blocks: Blocks) -> list[Any]:
 
 
 def table(header_row: list[list[Json]] | None, rows: list[list[list[Json]]],
-          widths: list[float] | None = None) -> Json:
-    """A simple table; each cell is a list of inlines."""
+          widths: list[float] | None = None, style: str | None = None) -> Json:
+    """A simple table; each cell is a list of inlines; `style` names a table style."""
     width = max([len(r) for r in rows] + [len(header_row or [])] + [1])
     specs = [[{"t": "AlignDefault"},
               {"t": "ColWidth", "c": widths[i]} if widths else {"t": "ColWidthDefault"}]
@@ -80,7 +88,7 @@ def table(header_row: list[list[Json]] | None, rows: list[list[list[Json]]],
 
     head = [_NO_ATTR, [row(header_row)] if header_row else []]
     body = [[_NO_ATTR, 0, [], [row(r) for r in rows]]]
-    return {"t": "Table", "c": [_NO_ATTR, [None, []], specs, head, body, [_NO_ATTR, []]]}
+    return {"t": "Table", "c": [_attr(style=style), [None, []], specs, head, body, [_NO_ATTR, []]]}
 
 
 def diff_inlines(ops: list[dict[str, str]]) -> list[Json]:
