@@ -7,7 +7,6 @@ so level keys only need recomputing for the folders whose files changed their le
 
 from __future__ import annotations
 
-import fnmatch
 import posixpath
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Sequence
@@ -21,7 +20,7 @@ from .diffitems import diff_edit
 from .gitlog import FileChange
 from .model import Document, Level
 from .parse import ParsedFile, parse_document
-from .reader import selected
+from .reader import _matches, selected
 from .reparse import Edit, reparse
 
 CACHE_SIZE = 512  # parsed files kept: a walk needs a blob again soon after it last saw it, or never
@@ -76,17 +75,15 @@ class Differ:
              prior: ParsedFile | None = None) -> tuple[ParsedFile, Edit | None]:
         """`parse`, and with `prior` (the same file's previous parse) the edit between them
         when it was small enough to derive the new parse from the old."""
-        rel = self.rel(path) or path
-        base = posixpath.basename(rel)
-        overview = any(fnmatch.fnmatchcase(rel if "/" in p else base, p)
-                       for p in self.config.documents)
-        if blob is None:
-            return parse_document(path, self._read(None, path), None, overview=overview), None
-        key = (path, blob)
-        hit = self._cache.get(key)
+        key = (path, blob or "")
+        hit = self._cache.get(key) if blob is not None else None
         if hit is not None:
             self._cache.move_to_end(key)
             return hit, None
+        # The reader's rule for overview documents (README, Everyone.md, … by config).
+        overview = _matches(self.rel(path) or path, self.config.documents)
+        if blob is None:
+            return parse_document(path, self._read(None, path), None, overview=overview), None
         data = self._read(blob, path)
         edit = None
         if prior is not None and prior.path == path:
