@@ -26,7 +26,7 @@ STYLE_CHANGE_KIND = "Change Kind"
 STYLE_INSERTED = "Inserted Text"
 STYLE_DELETED = "Deleted Text"
 STYLE_LEVEL_START = "Level Start"
-STYLE_ATTRIBUTES = "Attributes Table"  # a table style
+STYLE_ATTRIBUTES = "AttributesTable"  # a table style: pandoc writes the value as its w:styleId
 
 
 def _attr(ident: str = "", style: str | None = None) -> list[Any]:
