@@ -90,6 +90,8 @@ def headline(c: Change) -> str:
                 "retitled": "Retitled level", "formatting": "Formatting of the file"}[what]
     if family == "document" and what in ("added", "removed", "moved"):
         return f"{_VERB[what]} document"
+    if c.kind == "document.changed" and (c.before is None or c.after is None):
+        return "New text" if c.before is None else "Removed text"
     return f"{_VERB[what]} {_NOUN[family]}"
 
 
