@@ -144,22 +144,27 @@ def _walk(git: Git, blobs: BlobReader, differ: Differ, head: str,
         if changes:
             found.append((entry, changes))
     merges = {e.commit.sha for e, _c in found if len(e.commit.parents) > 1}
-    branch_steps: dict[str, list[tuple[Commit, list[Change]]]] = {m: [] for m in merges}
-    if merges:
-        owner = git.introducers(head)
-        branch = [e for e in git.log([head], no_merges=True, reverse=True)
-                  if owner.get(e.commit.sha) in branch_steps]
-        blobs.prefetch([sha for e in branch for sha in differ.wanted(e.files)])
-        for e in branch:
-            branch_steps[owner[e.commit.sha]].append((e.commit, differ.changes(e.files)))
+    branches: dict[str, list[LogEntry]] = {m: [] for m in merges}
+    owner = git.introducers(head) if merges else {}
+    for e in git.log([head], no_merges=True, reverse=True) if merges else ():
+        if owner.get(e.commit.sha) in branches:
+            branches[owner[e.commit.sha]].append(e)
+    # A merge of one commit needs no per-commit diffs: that commit made every change.
+    sole = {m: b[0].commit for m, b in branches.items() if len(b) == 1}
+    walk = [e for m, b in branches.items() if m not in sole for e in b]
+    blobs.prefetch([sha for e in walk for sha in differ.wanted(e.files)])
+    steps: dict[str, list[tuple[Commit, list[Change]]]] = {m: [] for m in branches}
+    for e in walk:
+        steps[owner[e.commit.sha]].append((e.commit, differ.changes(e.files)))
     out = []
     by_sha = {e.commit.sha: e.commit for e in entries}
     for entry, changes in reversed(found):
         commit = entry.commit
-        if commit.sha in merges:
-            changes = attribute(changes, branch_steps[commit.sha], prs)
+        if commit.sha in merges and commit.sha not in sole:
+            changes = attribute(changes, steps[commit.sha], prs)
         else:
-            ref = (commit.ref(prs(commit)),)
+            maker = sole.get(commit.sha, commit)
+            ref = (maker.ref(prs(maker)),)
             changes = [replace(c, commits=ref) for c in changes]
         parent = by_sha.get(commit.parents[0]) if commit.parents else None
         out.append(Section(commit_revision(parent) if parent else None, commit_revision(commit),
