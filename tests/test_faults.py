@@ -190,6 +190,23 @@ def stand_in_pandoc(tmp_path: Path) -> dict[str, str]:
     return {"PYPANDOC_PANDOC": str(fake)}
 
 
+@pytest.mark.xfail(strict=True, reason="pandoc_engine.pandoc_path() asks pypandoc, which takes the HIGHEST version "
+                                       "among `pandoc` on PATH, ~/bin, ~/.bin and the bundled binary: a system pandoc "
+                                       "wins (other output, and build_plan's cache key names pypandoc-binary's "
+                                       "version) -- see docs/reliability.md")
+def test_a_pandoc_on_path_never_replaces_the_bundled_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypandoc
+
+    other = tmp_path / "bin" / "pandoc"
+    other.parent.mkdir()
+    other.write_text('#!/bin/sh\necho "pandoc 99.0"\n')
+    other.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{other.parent}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.delenv("PYPANDOC_PANDOC", raising=False)
+    monkeypatch.setattr(pypandoc, "__pandoc_path", None)  # pypandoc caches its choice per process
+    assert Path(pandoc_path()).resolve() == (Path(pypandoc.__file__).parent / "files" / "pandoc").resolve()
+
+
 def _docx_paths() -> list[str]:
     return sorted([f"{t.lower()}/l{n}-{t.lower()}-engineer-{n}.docx" for t in TRACKS for n in range(1, 5)]
                   + [f"{t.lower()}/handbook.docx" for t in TRACKS] + ["ladder.docx"])
