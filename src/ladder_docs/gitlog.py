@@ -24,7 +24,6 @@ from .source import check_rev
 if sys.platform == "linux":
     import fcntl
 
-EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 _NULL = "0" * 40
 _MERGE_PR = re.compile(r"^Merge pull request #(\d+) from ")
 _SQUASH_PR = re.compile(r"\(#(\d+)\)\s*$")
@@ -109,18 +108,19 @@ class Git:
             raise RepoError(f"git {args[0]}: {lines[-1] if lines else 'failed'}")
         return proc.stdout.decode("utf-8", "surrogateescape")
 
+    def _try(self, *args: str) -> str | None:
+        """Run git for an answer that may be "no": its output, or None when it failed."""
+        proc = subprocess.run(["git", "-C", self.path, *args], capture_output=True, text=True,
+                              check=False)
+        return proc.stdout.strip() if proc.returncode == 0 else None
+
     def resolve(self, rev: str) -> str:
         """The full sha of a commit (RepoError when unknown)."""
-        out = subprocess.run(
-            ["git", "-C", self.path, "rev-parse", "--verify", "--quiet", "--end-of-options",
-             f"{check_rev(rev)}^{{commit}}"], capture_output=True, text=True, check=False)
-        if out.returncode != 0:
+        sha = self._try("rev-parse", "--verify", "--quiet", "--end-of-options",
+                        f"{check_rev(rev)}^{{commit}}")
+        if not sha:
             raise RepoError(f"unknown revision {rev!r}")
-        return out.stdout.strip()
-
-    def commit(self, rev: str) -> Commit:
-        """One commit's facts."""
-        return next(self.log([self.resolve(rev)], max_count=1, raw=False)).commit
+        return sha
 
     def log(self, revs: Sequence[str], *, first_parent: bool = False, no_merges: bool = False,
             reverse: bool = False, raw: bool = True, max_count: int | None = None,
@@ -141,23 +141,9 @@ class Git:
             tokens = [t for t in rest.lstrip("\n").split("\0") if t and t != "\n"]
             yield LogEntry(commit, tuple(_records([t.lstrip("\n") for t in tokens])))
 
-    def diff(self, a: str | None, b: str | None) -> list[FileChange]:
-        """Files changed from commit `a` (None: empty tree) to `b` (None: the working tree,
-        untracked files included as additions)."""
-        args = ["diff", "--raw", "-z", "--no-abbrev", "-M", "--no-ext-diff", a or EMPTY_TREE]
-        out = self.run(*args, *([b] if b is not None else []), "--")
-        files = list(_records([t for t in out.split("\0") if t]))
-        if b is None:
-            others = self.run("ls-files", "-z", "--others", "--exclude-standard")
-            files += [FileChange("A", None, p, None, None) for p in others.split("\0") if p]
-        return files
-
     def latest_tag(self, pattern: str, rev: str) -> str | None:
         """The nearest tag matching `pattern` reachable from `rev`, or None."""
-        out = subprocess.run(
-            ["git", "-C", self.path, "describe", "--tags", "--abbrev=0", f"--match={pattern}", rev],
-            capture_output=True, text=True, check=False)
-        return out.stdout.strip() or None if out.returncode == 0 else None
+        return self._try("describe", "--tags", "--abbrev=0", f"--match={pattern}", rev) or None
 
     def require_history(self, what: str, base: str | None) -> None:
         """Raise ShallowCloneError when the clone is shallow and a walk down to `base` (None:
@@ -168,26 +154,18 @@ class Git:
             where = Path(self.run("rev-parse", "--git-path", "shallow").strip())
             cut = where if where.is_absolute() else Path(self.path) / where
             shas = cut.read_text().split() if cut.exists() else []
-            if shas and all(self._is_ancestor(s, base) for s in shas):
+            if shas and all(self._try("merge-base", "--is-ancestor", s, base) is not None
+                            for s in shas):
                 return
         raise ShallowCloneError(what)
 
-    def _is_ancestor(self, a: str, b: str) -> bool:
-        proc = subprocess.run(["git", "-C", self.path, "merge-base", "--is-ancestor", a, b],
-                              capture_output=True, check=False)
-        return proc.returncode == 0
-
     def default_branch(self) -> str:
         """origin's HEAD branch, else main, else master, else HEAD."""
-        out = subprocess.run(["git", "-C", self.path, "symbolic-ref", "-q",
-                              "refs/remotes/origin/HEAD"], capture_output=True, text=True, check=False)
-        if out.returncode == 0 and out.stdout.strip():
-            return out.stdout.strip()
-        for name in ("refs/heads/main", "refs/heads/master"):
-            if subprocess.run(["git", "-C", self.path, "rev-parse", "--verify", "--quiet", name],
-                              capture_output=True, check=False).returncode == 0:
-                return name
-        return "HEAD"
+        origin = self._try("symbolic-ref", "-q", "refs/remotes/origin/HEAD")
+        if origin:
+            return origin
+        return next((name for name in ("refs/heads/main", "refs/heads/master")
+                     if self._try("rev-parse", "--verify", "--quiet", name)), "HEAD")
 
     def introducers(self, tip_sha: str) -> dict[str, str]:
         """Every commit reachable from commit `tip_sha` → the first-parent commit of it that
