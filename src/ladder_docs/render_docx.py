@@ -45,7 +45,7 @@ class DocxBuilder:
             out.append(ast.header(h, ast.text("At a glance"), f"{lv['anchor']}-glance"))
             rows = [[[{"t": "Strong", "c": ast.text(a["name"])}], self.inl(a["value"])]
                     for a in lv["attributes"]]
-            out.append(ast.table(None, rows, [0.32, 0.68]))
+            out.append(ast.table(None, rows, [0.32, 0.68], ast.STYLE_ATTRIBUTES))
         for d in lv["dimensions"]:
             title = f"{d['emoji']} {d['name']}" if d["emoji"] else d["name"]
             out.append(ast.header(h, ast.text(title), d["anchor"]))
@@ -55,8 +55,9 @@ class DocxBuilder:
                 out.append(self.items(g["entries"]))
             out.extend(ast.para(self.inl(n["inlines"])) for n in d["notes"])
             if d["examples"]:
+                # Paras, not Plains: pandoc gives list Plains its Compact style, hiding Examples.
                 examples = [ast.para([{"t": "Emph", "c": ast.text("For example")}]),
-                            self.items(d["examples"])]
+                            ast.bullets([[ast.para(self.inl(it["inlines"]))] for it in d["examples"]])]
                 out.append(ast.styled(ast.STYLE_EXAMPLES, examples))
         out.extend(self.blocks(lv["notes"], h))
         if lv["changes"]:
@@ -134,7 +135,7 @@ class DocxBuilder:
 
     def level_chapter(self, lv: Data, h: int) -> ast.Blocks:
         title = f"{lv['id']} {lv['title']}" if lv["id"] else lv["title"]
-        return [ast.styled(ast.STYLE_LEVEL_START, [ast.header(h, ast.text(title), lv["anchor"])]),
+        return [ast.marker(ast.STYLE_LEVEL_START), ast.header(h, ast.text(title), lv["anchor"]),
                 *self.summary(lv), *self.level_sections(lv, h + 1)]
 
     def contents(self, entries: list[Entry]) -> ast.Blocks:
@@ -185,7 +186,7 @@ def ladder_docx(ctx: Data, path: str, anchors: Collection[str]) -> ast.Json:
     for d in ctx["documents"]:
         blocks.extend(b.document_section(d, 1))
     for t in ctx["tracks"]:
-        blocks.append(ast.styled(ast.STYLE_LEVEL_START, [ast.header(1, ast.text(t["name"]), t["anchor"])]))
+        blocks.extend([ast.marker(ast.STYLE_LEVEL_START), ast.header(1, ast.text(t["name"]), t["anchor"])])
         for d in t["overview"]:
             blocks.extend(b.document_section(d, 2))
         for lv in t["levels"]:
