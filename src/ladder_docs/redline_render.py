@@ -211,11 +211,7 @@ class _Docx:
     def inlines(self, line: Line) -> list[ast.Json]:
         out: list[ast.Json] = []
         for p in line.pieces:
-            if line.status in _KIND:
-                # pandoc_engine tracks the whole paragraph in one change, and a change holding a
-                # hyperlink is invalid OOXML (LibreOffice drops its text): keep the link's text only.
-                out += inline.to_pandoc(_unlinked(p.nodes), _no_link)
-            elif p.op == "equal":
+            if p.op == "equal" or line.status in _KIND:  # a whole line: pandoc_engine tracks it
                 out += inline.to_pandoc(list(p.nodes), _no_link)
             else:
                 kind = "insertion" if p.op == "insert" else "deletion"
@@ -240,16 +236,6 @@ class _Docx:
                 out.append(tracked_blocks(kind, [head], **self.stamp(run["lines"][0])) if kind else head)
             out.append(ast.bullets([[self.block(line, ast.plain)] for line in run["lines"]]))
         return out
-
-
-def _unlinked(nodes: Sequence[inline.Node]) -> list[inline.Node]:
-    out: list[inline.Node] = []
-    for n in nodes:
-        if n["t"] == "link":
-            out += _unlinked(n["c"])
-        else:
-            out.append({**n, "c": _unlinked(n["c"])} if "c" in n else n)
-    return out
 
 
 def _has_link(node: ast.Json) -> bool:
