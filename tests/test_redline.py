@@ -314,8 +314,6 @@ def test_docx_changes_carry_the_commit_author_and_date_and_unique_ids(written: P
                                      for e in inside}
 
 
-@pytest.mark.xfail(strict=True, reason="filters/docx_batch.lua wraps a whole tracked paragraph, links included, "
-                   "in ONE change (w:ins > w:hyperlink, pandoc #4609): LibreOffice then drops the paragraph's text")
 def test_docx_no_change_holds_a_hyperlink(written: Path) -> None:
     with zipfile.ZipFile(written / "platform/l1-engineer.redline.docx") as archive:
         root = ElementTree.fromstring(archive.read("word/document.xml"))

@@ -75,6 +75,30 @@ local function flatten_changes(inlines, kind)
   })
 end
 
+-- A change may not hold a hyperlink (w:ins > w:hyperlink is invalid OOXML; LibreOffice then
+-- loses the paragraph's text, pandoc issue #4609): the change goes inside each link instead.
+local function wrap_changes(inlines, attr)
+  local out, run = pandoc.Inlines({}), pandoc.Inlines({})
+  local function flush()
+    if #run > 0 then out:insert(pandoc.Span(run, attr)); run = pandoc.Inlines({}) end
+  end
+  for _, el in ipairs(inlines) do
+    local holds_link = el.t == 'Link'
+    if not holds_link and el.content ~= nil and el.t ~= 'Note' then
+      pandoc.Inlines({ el }):walk({ Link = function() holds_link = true end })
+    end
+    if holds_link then
+      flush()
+      el.content = wrap_changes(el.content, attr)
+      out:insert(el)
+    else
+      run:insert(el)
+    end
+  end
+  flush()
+  return out
+end
+
 -- Whole-paragraph changes: each paragraph inside a Div.insertion/.deletion gets its text wrapped
 -- in a change span and a marker that the post-processing turns into a tracked paragraph mark.
 local function mark_paragraphs(div, kind, marks)
@@ -85,7 +109,7 @@ local function mark_paragraphs(div, kind, marks)
     local attr = pandoc.Attr('', { kind }, { author = author, date = date })
     block.content = {
       pandoc.RawInline('openxml', '<!--ldpm:' .. #marks .. '-->'),
-      pandoc.Span(flatten_changes(block.content, kind), attr),
+      table.unpack(wrap_changes(flatten_changes(block.content, kind), attr)),
     }
     return block
   end
