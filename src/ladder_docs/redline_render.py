@@ -170,7 +170,7 @@ def _docx_all(redlines: Redlines, templates: Path | None) -> list[Result]:
     fallback = (_UNCOMMITTED if redlines.head.dirty else "ladder-docs", _utc(redlines.head.date))
     paths = [level_path(lr, "docx") for lr in redlines.levels]
     asts = [docx_ast(redlines, lr, fallback) for lr in redlines.levels]
-    footer = f"Redline · {redlines.ladder} · {redlines.base.short} → {revision_data(redlines.head)['version']}"
+    footer = f"Redline · {redlines.ladder} · {redlines.base.version} → {revision_data(redlines.head)['version']}"
     # A user's reference document (styles, page set-up) applies to redlines as to handbooks.
     reference = templates / "docx" / "reference.docx" if templates is not None else None
     done = docx_many(asts, reference_docx=reference if reference is not None and reference.is_file() else None,
