@@ -374,6 +374,8 @@ def test_jinja_syntax_in_content_is_text(site: Site, name: str) -> None:
     text = site.outputs[name].text
     assert JINJA in text and "I print 49 literally." not in text
     assert LOOP in text and "looploop" not in text
+    if name.startswith("changelog"):  # the commit author, as git recorded it
+        assert "Eve {{ 7*7 }} onerror=alert(1)" in text and "Eve 49" not in text
 
 
 @pytest.mark.parametrize("name", each([n for n in OUTPUTS if n.startswith(("level", "track", "ladder", "index"))]))
@@ -466,7 +468,7 @@ ABSOLUTE_ROOT = ("reader.resolve_root and config.from_mapping strip '/' before t
     ([], "[tool.ladder-docs]\nroot = '../../etc'\n", "'root' must be a path inside the repository"),
     pytest.param([], "[tool.ladder-docs]\nroot = '/etc'\n", "'root' must be a path inside the repository",
                  marks=pytest.mark.xfail(strict=True, reason=ABSOLUTE_ROOT)),
-])
+], ids=["--root ../outside", "--root T/../../outside", "--root /etc", "config root ../../etc", "config root /etc"])
 def test_a_ladder_root_outside_the_repository_is_refused(
         args: list[str], config: str | None, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     repo = make_repo(tmp_path / "r", {"T/L2-Widget-Engineer.md": L2_BEFORE, **({"pyproject.toml": config} if config
@@ -582,7 +584,7 @@ def test_nothing_is_read_outside_the_repository(site: Site, tmp_path: Path) -> N
             pytest.skip(f"strace cannot trace here: {done.stderr.strip()}")
         assert done.returncode == 0, done.stderr
         opened += re.findall(r'open(?:at2?)?\((?:[A-Z_]+, )?"([^"]*)"', log.with_suffix(f".{i}").read_text())
-    assert len(opened) > 100
+    assert len(opened) > 1000, len(opened)
     secrets = {str(site.base / "secret"), str(site.base / "outside"), "/etc/passwd", "/etc/shadow"}
     assert [p for p in opened if any(p.startswith(s) for s in secrets)] == []
     # The typst sandbox root and pandoc's work dir are private temporary directories; the content's
