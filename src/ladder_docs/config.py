@@ -88,10 +88,11 @@ def from_mapping(data: Mapping[str, Any], where: str) -> Config:
         if key in data:
             kw[key] = _string(where, key, data[key])
     if "root" in data:
-        root = _string(where, "root", data["root"]).strip("/")
+        root = _string(where, "root", data["root"]).strip()
+        # Absolute test before stripping slashes: `root = "/etc"` must be refused, not read as `etc/`.
         if root.startswith("/") or ".." in root.split("/"):
             raise ConfigError(f"{where}: 'root' must be a path inside the repository")
-        kw["root"] = root
+        kw["root"] = root.strip("/")
     for key in ("include", "exclude", "documents"):
         if key in data:
             kw[key] = _strings(where, key, data[key])

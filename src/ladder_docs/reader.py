@@ -60,9 +60,11 @@ def resolve_root(repo: Repository, sha: str | None, config: Config, root: str | 
     """The ladder root inside the repository ('' for the repository root)."""
     chosen = root if root is not None else config.root
     if chosen is not None:
-        chosen = chosen.strip().strip("/")
+        chosen = chosen.strip()
+        # Test for an absolute path BEFORE stripping slashes: `/etc` must be refused, not read as `etc/`.
         if chosen.startswith("/") or ".." in chosen.split("/") or "\\" in chosen:
             raise ConfigError(f"ladder root {chosen!r} must be a path inside the repository")
+        chosen = chosen.strip("/")
         return "" if chosen in ("", ".") else chosen
     if sha is not None:
         return "ladder" if any(e.path.startswith("ladder/") for e in repo.tree(sha, "ladder")) else ""
