@@ -113,11 +113,12 @@ def _range(repo: Repository, git: Git, a: str | None, b: str | None, root: str |
     new = read_ladder(repo, b, root, config)
     old = read_ladder(repo, a, root, config) if a is not None else _empty(new)
     changes = [c for c in diff_ladders(old, new) if show_all or not c.formatting]
+    entries = list(git.log([b_sha, *([f"^{a_sha}"] if a_sha else [])], no_merges=True,
+                           reverse=True))
     with git.blobs() as blobs:
         differ = _differ(repo, blobs, root, cfg)
-        steps = [(e.commit, differ.changes(e.files))
-                 for e in git.log([b_sha, *([f"^{a_sha}"] if a_sha else [])], no_merges=True,
-                                  reverse=True)]
+        blobs.prefetch([sha for e in entries for sha in differ.wanted(e.files)])
+        steps = [(e.commit, differ.changes(e.files)) for e in entries]
     attributed = attribute(changes, steps, PullRequests(git))
     return Section(old.revision if a is not None else None, new.revision, tuple(attributed))
 

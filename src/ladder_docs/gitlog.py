@@ -216,7 +216,7 @@ class BlobReader:
         self._path = path
         self._proc, self._in, self._out = self._start()
         self._stream: tuple[subprocess.Popen[bytes], IO[bytes], threading.Thread] | None = None
-        self._left = 0
+        self._pending: set[str] = set()  # prefetched blobs not yet read off the stream
         self._ready: dict[str, bytes] = {}
 
     def _start(self) -> tuple[subprocess.Popen[bytes], IO[bytes], IO[bytes]]:
@@ -246,18 +246,18 @@ class BlobReader:
 
         thread = threading.Thread(target=write, daemon=True)
         thread.start()
-        self._stream, self._left = (proc, out, thread), len(wanted)
+        self._stream, self._pending = (proc, out, thread), set(wanted)
 
     def read(self, sha: str, path: str = "?") -> bytes:
         """The blob's bytes (RepoError when missing)."""
         data = self._ready.pop(sha, None)
-        while data is None and self._stream is not None and self._left:
+        while data is None and self._stream is not None and sha in self._pending:
             got, blob = _next_blob(self._stream[1], path)
-            self._left -= 1
+            self._pending.discard(got)
             if got == sha:
                 data = blob
             elif blob is not None:
-                self._ready[got] = blob
+                self._ready[got] = blob  # asked for out of order: kept until wanted
         if data is not None:
             return data
         self._in.write(sha.encode("ascii") + b"\n")
@@ -274,7 +274,7 @@ class BlobReader:
             proc.wait()
             thread.join()
             out.close()
-            self._stream, self._left = None, 0
+            self._stream, self._pending = None, set()
         self._ready.clear()
 
     def close(self) -> None:
