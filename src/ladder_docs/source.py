@@ -143,6 +143,7 @@ class Repository:
         if root:
             args += ["--", root]
         seen: dict[str, Entry] = {}
+        top = os.path.realpath(self.workdir)
         for path in self.run(*args).split("\0"):
             if not path or path in seen:
                 continue
@@ -151,7 +152,10 @@ class Repository:
                 st = full.lstat()
             except FileNotFoundError:
                 continue  # deleted in the working tree
-            if stat.S_ISLNK(st.st_mode):
+            # read_worktree's O_NOFOLLOW guards the last part only: a tracked folder replaced by a
+            # symlink would lead out of the repository, so a path through one counts as a symlink.
+            through_link = os.path.realpath(full.parent) != os.path.normpath(os.path.join(top, os.path.dirname(path)))
+            if through_link or stat.S_ISLNK(st.st_mode):
                 seen[path] = Entry(path, SYMLINK, None)
             elif stat.S_ISDIR(st.st_mode):
                 seen[path] = Entry(path, SUBMODULE, None)
