@@ -42,6 +42,8 @@ class Repository:
     def __init__(self, repo: git.Repo) -> None:
         self.repo = repo
         self.git = repo.git
+        # Reading must not write: without this `git status` refreshes .git/index (index.lock).
+        self.git.update_environment(GIT_OPTIONAL_LOCKS="0")
         self._blobs: dict[str, bytes] = {}
 
     @classmethod
