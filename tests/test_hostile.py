@@ -499,9 +499,6 @@ def test_a_committed_symlink_as_ladder_root_reads_nothing_outside(
         assert ABSOLUTE.encode() not in _published_text(out) and PASSWD not in _published_text(out)
 
 
-@pytest.mark.xfail(strict=True, reason="source.read_worktree opens the path with O_NOFOLLOW on its last part only: "
-                                       "a tracked folder replaced by a symlink in the working tree is followed "
-                                       "out of the repository -- see docs/reliability.md")
 def test_a_symlinked_folder_in_the_working_tree_is_not_followed(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     repo, outside = _outside_ladder(tmp_path)
@@ -553,8 +550,6 @@ def test_nothing_is_written_outside_the_output_directory(site: Site, tmp_path: P
     assert dirty == [] and repo_same
 
 
-@pytest.mark.xfail(strict=True, reason="source.Repository.dirty runs `git status`, which refreshes .git/index "
-                                       "(index.lock): use `git --no-optional-locks status` -- see docs/reliability.md")
 def test_working_tree_commands_write_nothing_into_the_repository(site: Site, tmp_path: Path) -> None:
     os.utime(site.repo / "T" / "README.md")  # a stat change git status would record in its index
     names, dirty, repo_same = _written_outside(site, tmp_path, [
