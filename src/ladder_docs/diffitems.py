@@ -64,11 +64,16 @@ def _items(ref: LevelRef, old: LevelRef | None, a: list[_Slot], b: list[_Slot], 
            rank: int) -> list[Change]:
     taken_a: set[int] = set()
     taken_b: set[int] = set()
-    pairs = pair_exact(a, b, [lambda s: (s.dim, s.text), lambda s: s.text,
-                              lambda s: (s.dim, fold(s.text)), lambda s: fold(s.text)],
-                       taken_a, taken_b)
-    pairs += pair_similar(a, b, _score, taken_a, taken_b, lambda s: s.text,
-                          min(REWORD_THRESHOLD, MOVE_THRESHOLD))
+    pairs: list[tuple[int, int]] = []
+    if len(a) == len(b) == 1:  # one item for one (the usual edit): pair it or not, directly
+        if a[0].text == b[0].text or fold(a[0].text) == fold(b[0].text) or _score(a[0], b[0]) >= 0:
+            pairs, taken_a, taken_b = [(0, 0)], {0}, {0}
+    elif a and b:
+        pairs = pair_exact(a, b, [lambda s: (s.dim, s.text), lambda s: s.text,
+                                  lambda s: (s.dim, fold(s.text)), lambda s: fold(s.text)],
+                           taken_a, taken_b)
+        pairs += pair_similar(a, b, _score, taken_a, taken_b, lambda s: s.text,
+                              min(REWORD_THRESHOLD, MOVE_THRESHOLD))
     out = []
     for i, j in pairs:
         x, y = a[i], b[j]
