@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .changeset import Change, CommitRef
 from .diffmatch import fold
@@ -153,5 +153,5 @@ def attribute(
                 refs[sha] = ev.commit.ref(pr(ev.commit))
             if refs[sha] not in commits:
                 commits.append(refs[sha])
-        out.append(replace(ch, commits=tuple(commits)))
+        out.append(ch.with_commits(tuple(commits)))
     return out

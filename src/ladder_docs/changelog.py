@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from .attribution import attribute
@@ -166,7 +166,7 @@ def _walk(git: Git, blobs: BlobReader, differ: Differ, head: str,
         else:
             maker = sole.get(commit.sha, commit)
             ref = (maker.ref(prs(maker)),)
-            changes = [replace(c, commits=ref) for c in changes]
+            changes = [c.with_commits(ref) for c in changes]
         parent = by_sha.get(commit.parents[0]) if commit.parents else None
         out.append(Section(commit_revision(parent) if parent else None, commit_revision(commit),
                            tuple(changes), commit.subject))

@@ -95,6 +95,13 @@ class Change:
             return (("insert", self.after),)
         return (("delete", self.before or ""),)
 
+    def with_commits(self, commits: tuple[CommitRef, ...]) -> Change:
+        """This change attributed to `commits` (the constructor, not dataclasses.replace: a long
+        history attributes tens of thousands of changes)."""
+        return Change(self.kind, self.severity, self.level, self.dimension, self.attribute,
+                      self.before, self.after, self.old_level, self.old_dimension, commits,
+                      self.order)
+
     @property
     def formatting(self) -> bool:
         """A formatting-only change (hidden from changelogs unless asked for)."""

@@ -194,6 +194,8 @@ def _diff(before: Sequence[ParsedFile], after: Sequence[tuple[ParsedFile, Edit |
         known += found or [text_change("level.formatting", LevelRef.of(b), LevelRef.of(a), None,
                                        None, order=(9,))]
     old_files = list(olds.values())
+    if not old_files and not rest:
+        return sorted(known, key=lambda c: c.sort_key)
     changes = diff_states(
         [lv for pf in old_files for lv in pf.levels], [lv for pf in rest for lv in pf.levels],
         [pf.document for pf in old_files if pf.document is not None],
