@@ -56,7 +56,9 @@ class Differ:
         self.config = config
         self.root = root
         self._cache: OrderedDict[tuple[str, str], ParsedFile] = OrderedDict()
-        self._rel: dict[str, str | None] = {}
+        self._rel: dict[str, str | None] = {}  # per path: these run for every record
+        self._folders: dict[str, str] = {}
+        self._overviews: dict[str, bool] = {}
         self._lines: dict[str, tuple[str, list[str]]] = {}  # path → (blob, its text's lines)
 
     def rel(self, path: str) -> str | None:
@@ -66,6 +68,17 @@ class Differ:
                 None if self.root else path)
             self._rel[path] = rel if rel is not None and selected(rel, self.config) else None
         return self._rel[path]
+
+    def folder(self, path: str) -> str:
+        """The root-relative folder of a ladder file (its track, unless split by title)."""
+        if path not in self._folders:
+            self._folders[path] = posixpath.dirname(self.rel(path) or path)
+        return self._folders[path]
+
+    def _overview(self, path: str) -> bool:
+        if path not in self._overviews:  # the reader's rule for README, Everyone.md, …
+            self._overviews[path] = _matches(self.rel(path) or path, self.config.documents)
+        return self._overviews[path]
 
     def parse(self, path: str, blob: str | None) -> ParsedFile:
         """A ladder file parsed (cached by path and blob; the working tree is never cached)."""
@@ -80,8 +93,7 @@ class Differ:
         if hit is not None:
             self._cache.move_to_end(key)
             return hit, None
-        # The reader's rule for overview documents (README, Everyone.md, … by config).
-        overview = _matches(self.rel(path) or path, self.config.documents)
+        overview = self._overview(path)
         if blob is None:
             return parse_document(path, self._read(None, path), None, overview=overview), None
         data = self._read(blob, path)
@@ -137,7 +149,7 @@ class Differ:
         # Keys hang on a folder's whole set of files (duplicate ids split it by title): a folder
         # that lost or gained a file, or whose file changed its levels, is keyed again.
         staying = {p for p, _b in new}
-        dirty = {posixpath.dirname(self.rel(p) or p) for p, _b in old if p not in staying}
+        dirty = {self.folder(p) for p, _b in old if p not in staying}
         by_path = {pf.path: pf for pf in before}
         edits: dict[str, Edit | None] = {}
         for p, blob in new:
@@ -148,9 +160,9 @@ class Differ:
             elif prior is not None and _identity(prior) == _identity(pf):
                 pf = _rekey(pf, prior)
             else:
-                dirty.add(posixpath.dirname(self.rel(p) or p))
+                dirty.add(self.folder(p))
             tree.files[p] = pf
-            tree.folders[posixpath.dirname(self.rel(p) or p)].add(p)
+            tree.folders[self.folder(p)].add(p)
         for folder in sorted(dirty):
             self._key_folder(tree, folder)
         after = [(tree.files[p], edits[p]) for p, _b in new]
@@ -158,7 +170,7 @@ class Differ:
 
     def _drop(self, tree: Tree, path: str) -> None:
         if tree.files.pop(path, None) is not None:
-            tree.folders[posixpath.dirname(self.rel(path) or path)].discard(path)
+            tree.folders[self.folder(path)].discard(path)
 
     def _key_folder(self, tree: Tree, folder: str) -> None:
         files = [tree.files[p] for p in sorted(tree.folders[folder])]
