@@ -5,7 +5,8 @@ Targets: the corpus's full-history changelog under 1 s for the whole process; th
 synthetic history within 5x the wall time of `git log -p`, peak memory under 500 MB; the cost
 growing with the changed blobs (linear in commits), not with commits x files.
 Both commands run as child processes of this script, alternately, so they share the machine's
-load; times are medians of wall-clock runs, memory the child's peak RSS (getrusage via wait4).
+load; times are medians of wall-clock runs (and of CPU time, which a loaded machine disturbs
+less), memory the child's peak RSS (getrusage via wait4).
 
 Run: python benchmarks/bench_changelog.py [--sizes 2000,5000,20000] [--runs 3] [--format md]
      [--work DIR]   (DIR keeps the generated repositories between runs)
@@ -28,16 +29,20 @@ SYNTH = SHARED / "tools" / "synth_repo.py"
 CHANGELOG = "import sys; from ladder_docs.cli import main; sys.exit(main(sys.argv[1:]))"
 
 
-def run(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one child process, its output discarded."""
+def run(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system, with the git processes it waited for) and
+    peak RSS (MB) of one child process, its output discarded."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _pid, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
-    err = proc.stderr.read().decode() if proc.stderr else ""
+    err = ""
+    if proc.stderr is not None:
+        err = proc.stderr.read().decode()
+        proc.stderr.close()
     if status != 0:
         sys.exit(f"{' '.join(cmd[:4])}… failed: {err.strip()}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def changelog_cmd(repo: Path, fmt: str) -> list[str]:
@@ -45,16 +50,15 @@ def changelog_cmd(repo: Path, fmt: str) -> list[str]:
 
 
 def measure(repo: Path, fmt: str, runs: int) -> dict[str, float]:
-    """Medians of `git log -p` and of the changelog, alternated."""
-    base: list[float] = []
-    ours: list[float] = []
-    peak = 0.0
+    """Medians of `git log -p` and of the changelog, alternated: wall and CPU seconds."""
+    base: list[tuple[float, float, float]] = []
+    ours: list[tuple[float, float, float]] = []
     for _ in range(runs):
-        base.append(run(["git", "-C", str(repo), "log", "-p"])[0])
-        wall, rss = run(changelog_cmd(repo, fmt))
-        ours.append(wall)
-        peak = max(peak, rss)
-    return {"git": statistics.median(base), "ours": statistics.median(ours), "peak": peak}
+        base.append(run(["git", "-C", str(repo), "log", "-p"]))
+        ours.append(run(changelog_cmd(repo, fmt)))
+    return {"git": statistics.median(b[0] for b in base), "ours": statistics.median(o[0] for o in ours),
+            "git_cpu": statistics.median(b[1] for b in base),
+            "ours_cpu": statistics.median(o[1] for o in ours), "peak": max(o[2] for o in ours)}
 
 
 def synth(work: Path, commits: int) -> Path:
@@ -79,18 +83,19 @@ def main() -> None:
         corpus = work / "corpus"
         if not (corpus / ".git").exists():
             subprocess.run(["git", "clone", "-q", str(BUNDLE), str(corpus)], check=True)
-        walls = [run(changelog_cmd(corpus, args.format)) for _ in range(max(5, args.runs))]
-        best = statistics.median(w for w, _ in walls)
+        runs = [run(changelog_cmd(corpus, args.format)) for _ in range(max(5, args.runs))]
+        best = statistics.median(w for w, _, _ in runs)
         print(f"corpus (408 commits, 93 first-parent revisions): changelog --format {args.format} "
-              f"median {best:.2f} s, peak {max(m for _, m in walls):.0f} MB; target < 1 s: "
-              f"{'met' if best < 1 else 'MISSED'}")
+              f"median {best:.2f} s wall, {statistics.median(c for _, c, _ in runs):.2f} s CPU, "
+              f"peak {max(m for _, _, m in runs):.0f} MB; target < 1 s: {'met' if best < 1 else 'MISSED'}")
         rows = []
         for size in (int(s) for s in args.sizes.split(",")):
             print(f"synthetic {size} commits:", flush=True)
             m = measure(synth(work, size), args.format, args.runs)
             rows.append((size, m))
             print(f"  git log -p {m['git']:.2f} s · changelog {m['ours']:.2f} s · ratio "
-                  f"{m['ours'] / m['git']:.2f}x · peak {m['peak']:.0f} MB · "
+                  f"{m['ours'] / m['git']:.2f}x (CPU {m['git_cpu']:.2f} s vs {m['ours_cpu']:.2f} s: "
+                  f"{m['ours_cpu'] / m['git_cpu']:.2f}x) · peak {m['peak']:.0f} MB · "
                   f"{m['ours'] / size * 1e6:.0f} µs/commit", flush=True)
         size, m = rows[-1]
         print(f"largest ({size} commits): ratio {m['ours'] / m['git']:.2f}x (target <= 5x: "
