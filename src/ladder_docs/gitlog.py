@@ -119,6 +119,8 @@ class Git:
         sha = self._try("rev-parse", "--verify", "--quiet", "--end-of-options",
                         f"{check_rev(rev)}^{{commit}}")
         if not sha:
+            if rev == "HEAD":
+                raise RepoError("the repository has no commits yet: commit the ladder first")
             raise RepoError(f"unknown revision {rev!r}")
         return sha
 
