@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, need_shared
 
+from ladder_docs import walksplit
 from ladder_docs.changelog import Changelog, changelog
 from ladder_docs.changelog_render import render_json, render_markdown
 from ladder_docs.diff import diff_ladders
@@ -139,7 +140,7 @@ def test_reparse_agrees_with_the_parser_on_every_corpus_edit(corpus: Path) -> No
     assert _reparse_agrees(corpus) > 50
 
 
-def test_synthetic_workload(tmp_path: Path) -> None:
+def test_synthetic_workload(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     need_shared(SYNTH)
     repo_dir = tmp_path / "synth"
     subprocess.run([sys.executable, str(SYNTH), str(repo_dir), "--commits", "300", "--tracks", "6"],
@@ -151,3 +152,10 @@ def test_synthetic_workload(tmp_path: Path) -> None:
     assert len(log.sections) == len(changed) > 290  # a commit that rewrote a word as itself changed nothing
     assert all(len(k) == 1 for s in log.sections for k in [{c.commits for c in s.changes}])
     _same(log, repo, 15)
+    # The same history walked in two processes (a worker takes the later half) reads the same.
+    monkeypatch.setattr(walksplit, "PARALLEL_FROM", 100)
+    monkeypatch.setattr(walksplit, "WORKER_START", 0)
+    assert walksplit.split_point(300) == 150
+    split = changelog(repo, all=True)
+    monkeypatch.setattr(walksplit, "PARALLEL_FROM", 10**9)
+    assert render_json(split) == render_json(changelog(repo, all=True))

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import walksplit
 from .attribution import attribute
 from .changeset import Bump, Change, suggested_bump
 from .config import Config
@@ -21,7 +22,7 @@ from .errors import UsageError
 from .gitlog import BlobReader, Commit, Git, LogEntry
 from .model import Ladder, Revision
 from .reader import load_config, read_ladder, resolve_root
-from .revwalk import Differ, Tree
+from .revwalk import Differ, Tree, walk
 from .source import Repository, check_rev
 
 WHAT = "the changelog"
@@ -134,16 +135,32 @@ def _sections(repo: Repository, git: Git, root: str | None, config: Config,
 def _walk(git: Git, blobs: BlobReader, differ: Differ, head: str,
           show_all: bool) -> list[Section]:
     entries = list(git.log([head], first_parent=True, reverse=True))
-    blobs.prefetch([sha for e in entries for sha in differ.wanted(e.files)])
+    cut = walksplit.split_point(len(entries))
+    mine = entries[:cut]
+    blobs.prefetch([sha for e in mine for sha in differ.wanted(e.files)])
+    if cut is None:
+        found = walk(differ, Tree(), entries, show_all)
+    else:  # a long history: its later part walks in a second process meanwhile
+        later = walksplit.Later(git.path, differ.config, differ.root, entries[cut - 1].commit.sha,
+                                head, show_all)
+        try:
+            found = walk(differ, Tree(), mine, show_all)
+        except BaseException:
+            later.stop()  # not left running (or blocked on its output) when this walk fails
+            raise
+        entry = {e.commit.sha: e for e in entries[cut:]}
+        found += [(entry[sha], [walksplit.thaw(t) for t in frozen])
+                  for sha, frozen in later.result()]
+    return _sections_of(git, blobs, differ, head, entries, found)
+
+
+def _sections_of(git: Git, blobs: BlobReader, differ: Differ, head: str,
+                 entries: list[LogEntry], found: list[tuple[LogEntry, list[Change]]]) -> list[Section]:
+    """Sections, newest first, their changes attributed: a plain commit made its own; a merge's
+    were made by the commits of the branch it merged (chained through their own diffs)."""
     tip = git.resolve(git.default_branch())
     known = {e.commit.sha: e.commit for e in entries}
     prs = PullRequests(git, tip, frozenset(known) if tip == head else frozenset(), known)
-    tree = Tree()
-    found: list[tuple[LogEntry, list[Change]]] = []
-    for entry in entries:
-        changes = [c for c in differ.apply(tree, entry.files) if show_all or not c.formatting]
-        if changes:
-            found.append((entry, changes))
     merges = {e.commit.sha for e, _c in found if len(e.commit.parents) > 1}
     branches: dict[str, list[LogEntry]] = {m: [] for m in merges}
     owner = git.introducers(head) if merges else {}
@@ -152,13 +169,12 @@ def _walk(git: Git, blobs: BlobReader, differ: Differ, head: str,
             branches[owner[e.commit.sha]].append(e)
     # A merge of one commit needs no per-commit diffs: that commit made every change.
     sole = {m: b[0].commit for m, b in branches.items() if len(b) == 1}
-    walk = [e for m, b in branches.items() if m not in sole for e in b]
-    blobs.prefetch([sha for e in walk for sha in differ.wanted(e.files)])
+    diffed = [e for m, b in branches.items() if m not in sole for e in b]
+    blobs.prefetch([sha for e in diffed for sha in differ.wanted(e.files)])
     steps: dict[str, list[tuple[Commit, list[Change]]]] = {m: [] for m in branches}
-    for e in walk:
+    for e in diffed:
         steps[owner[e.commit.sha]].append((e.commit, differ.changes(e.files)))
     out = []
-    by_sha = {e.commit.sha: e.commit for e in entries}
     for entry, changes in reversed(found):
         commit = entry.commit
         if commit.sha in merges and commit.sha not in sole:
@@ -167,7 +183,7 @@ def _walk(git: Git, blobs: BlobReader, differ: Differ, head: str,
             maker = sole.get(commit.sha, commit)
             ref = (maker.ref(prs(maker)),)
             changes = [c.with_commits(ref) for c in changes]
-        parent = by_sha.get(commit.parents[0]) if commit.parents else None
+        parent = known.get(commit.parents[0]) if commit.parents else None
         out.append(Section(commit_revision(parent) if parent else None, commit_revision(commit),
                            tuple(changes), commit.subject))
     return out

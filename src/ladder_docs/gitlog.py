@@ -1,7 +1,5 @@
-"""The git edge of the changelog: `git log --raw` walks, raw diffs, commit facts, pull requests.
-
-The only module of the changelog that runs git. Blobs come through one `git cat-file --batch`
-process; commit metadata and the files each commit changed come from one `git log` per walk.
+"""The git edge of the changelog (the only module of it that runs git): one `git log --raw` per
+walk for commits and the files they changed, `cat-file --batch` for blobs, pull requests.
 """
 
 from __future__ import annotations
@@ -25,6 +23,7 @@ if sys.platform == "linux":
     import fcntl
 
 _NULL = "0" * 40
+_NOT_FILES = ("120000", "160000")  # symbolic links and submodules
 _MERGE_PR = re.compile(r"^Merge pull request #(\d+) from ")
 _SQUASH_PR = re.compile(r"\(#(\d+)\)\s*$")
 # One commit per record: \x01 then sha, parents, author, author date, committer date, subject.
@@ -73,24 +72,24 @@ class LogEntry:
 
 
 def _records(tokens: Sequence[str]) -> Iterator[FileChange]:
+    """Raw records; a symbolic link or submodule side counts as absent, as the reader skips
+    them (a file that became a link reads as removed)."""
     i = 0
     while i < len(tokens):
         meta = tokens[i]
         if not meta.startswith(":"):
             i += 1
             continue
-        _m1, _m2, old, new, status = meta[1:].split(" ")
+        old_mode, new_mode, old, new, status = meta[1:].split(" ")
         letter = status[0]
         two = letter in "RC"
         first, second = tokens[i + 1], tokens[i + 2] if two else tokens[i + 1]
         i += 3 if two else 2
-        yield FileChange(
-            letter,
-            None if letter in "AC" else first,
-            None if letter == "D" else second,
-            None if old == _NULL else old,
-            None if new == _NULL else new,
-        )
+        old_path = None if letter in "AC" or old_mode in _NOT_FILES else first
+        new_path = None if letter == "D" or new_mode in _NOT_FILES else second
+        if old_path is not None or new_path is not None:
+            yield FileChange(letter, old_path, new_path, None if old_path is None else old,
+                             None if new_path is None else new)
 
 
 class Git:
@@ -142,6 +141,13 @@ class Git:
             commit = Commit(sha, tuple(parents.split()), author, date, committed, subject)
             tokens = [t for t in rest.lstrip("\n").split("\0") if t and t != "\n"]
             yield LogEntry(commit, tuple(_records([t.lstrip("\n") for t in tokens])))
+
+    def tree(self, sha: str) -> list[tuple[str, str]]:
+        """(path, blob) of every regular file at a commit."""
+        out = self.run("ls-tree", "-r", "-z", "--full-tree", sha)
+        entries = (rec.split("\t", 1) for rec in out.split("\0") if rec)
+        return [(path, meta.split(" ")[2]) for meta, path in entries
+                if meta.split(" ")[0] not in _NOT_FILES]
 
     def latest_tag(self, pattern: str, rev: str) -> str | None:
         """The nearest tag matching `pattern` reachable from `rev`, or None."""

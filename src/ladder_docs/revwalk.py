@@ -17,7 +17,7 @@ from .changeset import Change, LevelRef, text_change
 from .config import Config
 from .diff import diff_states
 from .diffitems import diff_edit
-from .gitlog import FileChange
+from .gitlog import FileChange, LogEntry
 from .model import Document, Level
 from .parse import ParsedFile, parse_document
 from .reader import _matches, selected
@@ -225,3 +225,15 @@ def _endings(change: Change, endings: dict[str, str]) -> Change:
     if old is None or new is None or old == new:
         return change
     return replace(change, before=old.upper(), after=new.upper())
+
+
+def walk(differ: Differ, tree: Tree, entries: Sequence[LogEntry],
+         show_all: bool) -> list[tuple[LogEntry, list[Change]]]:
+    """Move `tree` across first-parent commits, oldest first: the commits that changed the
+    ladder visibly (formatting counts with `show_all`), with their changes."""
+    found = []
+    for entry in entries:
+        changes = [c for c in differ.apply(tree, entry.files) if show_all or not c.formatting]
+        if changes:
+            found.append((entry, changes))
+    return found
