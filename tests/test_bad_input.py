@@ -167,3 +167,14 @@ def test_missing_or_corrupt_object_exits_3(damage: str, tmp_path: Path, capsys: 
     err = capsys.readouterr().err.strip()
     assert err.startswith(f"ladder-docs: error: missing or corrupt object {blob[:12]} for T/L2-Widget-Engineer.md")
     assert "at revision HEAD" in err
+
+
+def test_empty_ladder_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = make_repo(tmp_path / "r", {"T/L2-Widget-Engineer.md": GOOD})
+    code, diags = diagnostics(repo, capsys, None)
+    assert code == 0
+    assert main(["check", "--repo", str(repo), "--root", "typo", "--format", "json"]) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert [(d["code"], d["path"], d["severity"]) for d in found] == [("empty-ladder", "typo", "error")]
+    assert main(["build", "--repo", str(repo), "--root", "typo", "--out", str(tmp_path / "dist"), "-q"]) == 1
+    assert not (tmp_path / "dist").exists()

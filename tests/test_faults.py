@@ -190,10 +190,6 @@ def stand_in_pandoc(tmp_path: Path) -> dict[str, str]:
     return {"PYPANDOC_PANDOC": str(fake)}
 
 
-@pytest.mark.xfail(strict=True, reason="pandoc_engine.pandoc_path() asks pypandoc, which takes the HIGHEST version "
-                                       "among `pandoc` on PATH, ~/bin, ~/.bin and the bundled binary: a system pandoc "
-                                       "wins (other output, and build_plan's cache key names pypandoc-binary's "
-                                       "version) -- see docs/reliability.md")
 def test_a_pandoc_on_path_never_replaces_the_bundled_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import pypandoc
 
@@ -392,9 +388,6 @@ def test_a_full_disk_is_a_clear_error_and_keeps_the_previous_output(
     assert len(list((tmp_path / ".dist.ladder-docs" / "builds").iterdir())) <= 2
 
 
-@pytest.mark.xfail(strict=True, reason="publish._syncfs calls os.sync() when syncfs(2) fails, so a write error "
-                                       "reported only at flush time (delayed allocation: ENOSPC, EIO) is swallowed and "
-                                       "the unflushed tree is published -- see docs/reliability.md")
 def test_a_full_disk_reported_at_flush_time_keeps_the_previous_output(
         revisions: tuple[Path, list[str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
@@ -424,9 +417,6 @@ def test_a_full_disk_reported_at_flush_time_keeps_the_previous_output(
     assert tree(out) == before and manifest.verify(out) == []
 
 
-@pytest.mark.xfail(strict=True, reason="publish.swap fsyncs the parent directory AFTER the rename; when that fails, "
-                                       "build reports 'the previous output is intact' although the new tree is "
-                                       "published -- see docs/reliability.md")
 def test_an_error_after_the_swap_is_reported_truthfully(
         revisions: tuple[Path, list[str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:

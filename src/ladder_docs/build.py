@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -79,9 +79,12 @@ def build(ladder: Ladder, out: Path, *, formats: set[str], templates: Path | Non
     if out.name in ("", ".", "..") or not out.name.strip():
         raise UsageError(f"--out {out}: name a directory to publish into, e.g. dist")
     out.parent.mkdir(parents=True, exist_ok=True)
+    failed_sources = source_failures(ladder)
+    # A level read from a file with errors (not UTF-8, id mismatch …) is never published as if it were fine.
+    ladder = without_failed_sources(ladder)
     inputs = input_key(ladder, fmts, templates)
     with Reporter(progress) as report, publish.build_lock(out, notify=report.note) as state:
-        done = last_build(state, out, inputs)
+        done = None if failed_sources else last_build(state, out, inputs)
         if done is not None:
             report.note(f"{out} is up to date")
             return done
@@ -94,7 +97,7 @@ def build(ladder: Ladder, out: Path, *, formats: set[str], templates: Path | Non
         rendered, failures = _render(todo, ladder, templates, report, fmts)
         # Content errors (a file that is not UTF-8, binary, too large …) count like failed artifacts: the
         # rest still renders and is reported, but only --partial publishes over the previous output.
-        failures = sorted([*failures, *source_failures(ladder)], key=lambda f: (f.path, f.format))
+        failures = sorted([*failures, *failed_sources], key=lambda f: (f.path, f.format))
         try:
             for job in todo:
                 if job.path in rendered:
@@ -130,8 +133,19 @@ def build(ladder: Ladder, out: Path, *, formats: set[str], templates: Path | Non
 
 def source_failures(ladder: Ladder) -> list[Failure]:
     """Each content error of the ladder as a failure of its source file."""
-    return [Failure(d.path, "source", "source", None, f"line {d.line}: {d.code}: {d.message}")
+    return [Failure(d.path, "source", "source", None, (f"line {d.line}: " if d.line else "") + f"{d.code}: {d.message}")
             for d in ladder.diagnostics if d.severity == "error"]
+
+
+def without_failed_sources(ladder: Ladder) -> Ladder:
+    """The ladder less the levels and documents of files with content errors (what --partial publishes)."""
+    bad = {d.path for d in ladder.diagnostics if d.severity == "error"}
+    if not bad:
+        return ladder
+    tracks = tuple(replace(t, levels=tuple(lv for lv in t.levels if lv.path not in bad),
+                           overview=tuple(d for d in t.overview if d.path not in bad)) for t in ladder.tracks)
+    return replace(ladder, tracks=tuple(t for t in tracks if t.levels),
+                   documents=tuple(d for d in ladder.documents if d.path not in bad))
 
 
 def _publish(out: Path, state: Path, files: dict[str, bytes | Path], report: Reporter) -> None:

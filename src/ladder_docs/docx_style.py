@@ -19,9 +19,8 @@ import subprocess
 import zipfile
 from xml.sax.saxutils import escape
 
-import pypandoc
-
 from ladder_docs.errors import ArtifactError
+from ladder_docs.pandoc_bin import pandoc_path
 
 FOOTER_TOKEN = "LADDERDOCS-FOOTER-TEXT"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -284,7 +283,7 @@ def with_footer(reference: bytes, footer: str) -> bytes:
 @functools.cache
 def default_reference_docx() -> bytes:
     """pandoc's own default reference.docx, from the bundled pandoc (cached per process)."""
-    command = [pypandoc.get_pandoc_path(), "--print-default-data-file", "reference.docx"]
+    command = [pandoc_path(), "--print-default-data-file", "reference.docx"]
     done = subprocess.run(command, capture_output=True, check=False, timeout=60, env={})
     if done.returncode != 0 or not done.stdout:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]

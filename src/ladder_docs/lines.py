@@ -24,7 +24,8 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HTML = re.compile(r"^\s*</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>", re.S)
 _SUMMARY_EXAMPLES = re.compile(r"<summary>\s*(?:<[^>]+>\s*)*examples?\s*:?\s*(?:<[^>]+>\s*)*</summary>", re.I)
 _EXAMPLES_WORD = re.compile(r"^(?:examples?|for example)\s*:?$", re.I)
-_MARKUP = re.compile(r"\*+|`+|(?<!\w)_+|_+(?!\w)")
+# Emphasis markers only where they can open or close emphasis: `7*7` and `snake_case` keep theirs.
+_MARKUP = re.compile(r"(?<!\w)\*+|\*+(?!\w)|`+|(?<!\w)_+|_+(?!\w)")
 _ATTRIBUTE = re.compile(
     r"^[ \t]*(?:[-*+][ \t]+)?(\*\*|__)(?P<k>[^*_:\n]{1,60}?)[ \t]*(?::[ \t]*\1|\1[ \t]*:)[ \t]*(?P<v>\S.*?)[ \t]*$"
 )

@@ -32,10 +32,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import pypandoc
-
 from ladder_docs.docx_style import build_reference_docx, with_footer
 from ladder_docs.errors import ArtifactError, LadderDocsError
+from ladder_docs.pandoc_bin import pandoc_path
 
 # Seconds allowed per document on top of a fixed start-up allowance: a stuck pandoc must not
 # hang a build, a slow CI machine must not fail one.
@@ -45,11 +44,6 @@ _TIMEOUT_PER_DOC = 2.0
 
 class PandocError(ArtifactError):
     """pandoc failed to convert a document (or the whole batch)."""
-
-
-def pandoc_path() -> str:
-    """The pandoc executable bundled with pypandoc-binary."""
-    return str(pypandoc.get_pandoc_path())
 
 
 def _script() -> Path:

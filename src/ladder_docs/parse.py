@@ -43,7 +43,8 @@ def file_level_id(path: str) -> str | None:
 def clean(text: str) -> str:
     """Item text as the model keeps it: tags dropped, whitespace collapsed."""
     if "<" in text:
-        text = _TAG.sub("", text)
+        # Tags go (the renderers would only escape them); inside a code span they are content.
+        text = "`".join(part if i % 2 else _TAG.sub("", part) for i, part in enumerate(text.split("`")))
     return " ".join(text.split())
 
 

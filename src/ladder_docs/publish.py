@@ -119,7 +119,11 @@ def swap(out: Path, tree: Path) -> None:
     finally:
         if link.is_symlink():
             link.unlink()
-    _fsync_dir(out.parent)
+    try:
+        _fsync_dir(out.parent)
+    except OSError as exc:
+        # The rename is done: the new tree is live, only its durability across a crash is in doubt.
+        raise ArtifactError(f"published {out}, but could not flush its directory to disk: {exc.strerror}") from exc
 
 
 def _exchange(a: Path, b: Path) -> None:
@@ -161,8 +165,13 @@ def _syncfs(path: Path) -> None:
     syncfs = getattr(ctypes.CDLL(None, use_errno=True), "syncfs", None)
     fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
     try:
-        if syncfs is None or syncfs(fd) != 0:
+        if syncfs is None:
             os.sync()
+        elif syncfs(fd) != 0:
+            # A failed flush (EIO, ENOSPC on write-back) means the tree may not be on disk: never
+            # publish it as if it were.
+            err = ctypes.get_errno()
+            raise OSError(err, os.strerror(err), str(path))
     finally:
         os.close(fd)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import fnmatch
 import posixpath
 from collections.abc import Callable
-from functools import partial
 from dataclasses import replace
+from functools import partial
 
 from .assemble import assemble
 from .config import Config, parse_config
@@ -124,5 +124,9 @@ def read_ladder(
     except RepoError as exc:
         raise RepoError(f"{exc} at revision {rev} ({sha[:7]})" if sha else str(exc)) from exc
     ladder = assemble(files, ladder_root, config)
+    if not ladder.levels:
+        where = f"under {ladder_root}/" if ladder_root else "in the repository"
+        diags.append(Diagnostic(ladder_root or ".", 0, "error", "empty-ladder",
+                                f"no level files {where} (check `root` and `include` in the configuration)"))
     all_diags = sorted({*diags, *ladder.diagnostics, *(d for f in files for d in f.diagnostics)})
     return replace(ladder, revision=rev_info, diagnostics=tuple(all_diags))
