@@ -8,6 +8,7 @@ returns its changes as plain tuples (pickling frozen dataclasses one by one cost
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import subprocess
@@ -100,4 +101,5 @@ class Later:
 
 
 if __name__ == "__main__":
+    gc.disable()  # a short-lived process of long-lived acyclic objects (see changelog.py)
     pickle.dump(tail(*pickle.load(sys.stdin.buffer)), sys.stdout.buffer)
