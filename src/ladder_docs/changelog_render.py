@@ -28,7 +28,8 @@ def _rev(rev: Revision | None) -> dict[str, str | None]:
     return {"rev": rev.rev, "sha": rev.sha, "date": rev.date}
 
 
-def _commit(ref: CommitRef) -> dict[str, Any]:
+def commit_json(ref: CommitRef) -> dict[str, Any]:
+    """A commit as the JSON contract spells it."""
     return {"sha": ref.sha, "author": ref.author, "date": ref.date, "subject": ref.subject,
             "pr": ref.pr}
 
@@ -41,7 +42,7 @@ def change_json(c: Change) -> dict[str, Any]:
                   "title": c.level.title},
         "dimension": c.dimension, "attribute": c.attribute, "before": c.before, "after": c.after,
         "words": [[op, text] for op, text in c.words],
-        "commits": [_commit(r) for r in c.commits],
+        "commits": [commit_json(r) for r in c.commits],
     }
 
 
@@ -188,7 +189,7 @@ def html_context(log: Changelog) -> dict[str, Any]:
                  "kind": c.kind, "before": c.before, "after": c.after,
                  "structural": c.kind.startswith(("level.", "dimension.")) or not c.words,
                  "words": [{"op": op, "text": t} for op, t in c.words],
-                 "commits": [_commit(r) for r in c.commits]} for c in changes]})
+                 "commits": [commit_json(r) for r in c.commits]} for c in changes]})
         sections.append({"title": section_title(s), "bump": s.bump, "count": len(s.changes),
                          "from": _rev(s.base), "to": _rev(s.head), "levels": levels})
     return {"name": log.name, "sections": sections, "per_revision": log.per_revision}

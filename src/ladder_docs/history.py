@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .attribution import Event
 from .changelog import PullRequests, commit_revision
+from .changelog_render import commit_json
 from .changeset import Change, CommitRef, LevelRef
 from .config import Config
 from .diffmatch import fold
@@ -156,8 +157,7 @@ def history(repo: Repository, level: str, *, rev: str = "HEAD", root: str | None
 
 
 def _commit(r: CommitRef | None) -> dict[str, object] | None:
-    return None if r is None else {"sha": r.sha, "author": r.author, "date": r.date,
-                                   "subject": r.subject, "pr": r.pr}
+    return None if r is None else commit_json(r)
 
 
 def history_json(h: History) -> dict[str, object]:
