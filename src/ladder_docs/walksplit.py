@@ -20,7 +20,7 @@ from .errors import LadderDocsError
 from .gitlog import FileChange, Git
 from .revwalk import Differ, Tree, walk
 
-PARALLEL_FROM = 4000  # commits: below this a second Python costs more than it saves
+PARALLEL_FROM = 10000  # commits: below this a second Python costs more than it saves (measured)
 # Commits' worth of work the worker spends starting Python and reading its first tree: it takes
 # that many fewer commits so that both halves end together.
 WORKER_START = 1500
