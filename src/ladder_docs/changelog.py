@@ -134,34 +134,33 @@ def _sections(repo: Repository, git: Git, root: str | None, config: Config,
 
 def _walk(git: Git, blobs: BlobReader, differ: Differ, head: str,
           show_all: bool) -> list[Section]:
-    entries = list(git.log([head], first_parent=True, reverse=True))
-    cut = walksplit.split_point(len(entries))
-    mine = entries[:cut]
-    blobs.prefetch([sha for e in mine for sha in differ.wanted(e.files)])
-    if cut is None:
-        found = walk(differ, Tree(), entries, show_all)
-    else:  # a long history: its later part walks in a second process meanwhile
-        later = walksplit.Later(git.path, differ.config, differ.root, entries[cut - 1].commit.sha,
-                                head, show_all)
-        try:
-            found = walk(differ, Tree(), mine, show_all)
-        except BaseException:
+    chain = git.run("rev-list", "--first-parent", "--reverse", head, "--").split()
+    cut = walksplit.split_point(len(chain))
+    # A long history: its later part walks in a second process meanwhile, from its own log.
+    later = None if cut is None else walksplit.Later(git.path, differ.config, differ.root,
+                                                     chain[cut - 1], head, show_all)
+    try:
+        entries = list(git.log([chain[cut - 1] if cut else head], first_parent=True, reverse=True))
+        blobs.prefetch([sha for e in entries for sha in differ.wanted(e.files)])
+        found = [(e.commit, ch) for e, ch in walk(differ, Tree(), entries, show_all)]
+    except BaseException:
+        if later is not None:
             later.stop()  # not left running (or blocked on its output) when this walk fails
-            raise
-        entry = {e.commit.sha: e for e in entries[cut:]}
-        found += [(entry[sha], [walksplit.thaw(t) for t in frozen])
-                  for sha, frozen in later.result()]
-    return _sections_of(git, blobs, differ, head, entries, found)
+        raise
+    known = {e.commit.sha: e.commit for e in entries}
+    for commit, parent, changes in later.result() if later is not None else ():
+        known.update({commit.sha: commit} | ({parent.sha: parent} if parent else {}))
+        found.append((commit, changes))
+    return _sections_of(git, blobs, differ, head, frozenset(chain), known, found)
 
 
-def _sections_of(git: Git, blobs: BlobReader, differ: Differ, head: str,
-                 entries: list[LogEntry], found: list[tuple[LogEntry, list[Change]]]) -> list[Section]:
+def _sections_of(git: Git, blobs: BlobReader, differ: Differ, head: str, chain: frozenset[str],
+                 known: dict[str, Commit], found: list[tuple[Commit, list[Change]]]) -> list[Section]:
     """Sections, newest first, their changes attributed: a plain commit made its own; a merge's
     were made by the commits of the branch it merged (chained through their own diffs)."""
     tip = git.resolve(git.default_branch())
-    known = {e.commit.sha: e.commit for e in entries}
-    prs = PullRequests(git, tip, frozenset(known) if tip == head else frozenset(), known)
-    merges = {e.commit.sha for e, _c in found if len(e.commit.parents) > 1}
+    prs = PullRequests(git, tip, chain if tip == head else frozenset(), known)
+    merges = {c.sha for c, _changes in found if len(c.parents) > 1}
     branches: dict[str, list[LogEntry]] = {m: [] for m in merges}
     owner = git.introducers(head) if merges else {}
     for e in git.log([head], no_merges=True, reverse=True) if merges else ():
@@ -175,8 +174,7 @@ def _sections_of(git: Git, blobs: BlobReader, differ: Differ, head: str,
     for e in diffed:
         steps[owner[e.commit.sha]].append((e.commit, differ.changes(e.files)))
     out = []
-    for entry, changes in reversed(found):
-        commit = entry.commit
+    for commit, changes in reversed(found):
         if commit.sha in merges and commit.sha not in sole:
             changes = attribute(changes, steps[commit.sha], prs)
         else:

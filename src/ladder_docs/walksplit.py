@@ -17,7 +17,7 @@ import sys
 from .changeset import Change, LevelRef, Severity
 from .config import Config
 from .errors import LadderDocsError
-from .gitlog import FileChange, Git
+from .gitlog import Commit, FileChange, Git
 from .revwalk import Differ, Tree, walk
 
 PARALLEL_FROM = 10000  # commits: below this a second Python costs more than it saves (measured)
@@ -53,11 +53,21 @@ def split_point(commits: int) -> int | None:
     return (commits + WORKER_START) // 2
 
 
-def tail(path: str, config: Config, root: str, base: str, head: str,
-         show_all: bool) -> list[tuple[str, list[Frozen]]]:
-    """In the worker: the commits after `base` up to `head` that changed the ladder, by sha."""
+CommitTuple = tuple[str, tuple[str, ...], str, str, str, str]
+Found = list[tuple[CommitTuple, CommitTuple | None, list[Frozen]]]
+
+
+def _commit(c: Commit) -> CommitTuple:
+    return (c.sha, c.parents, c.author, c.date, c.committed, c.subject)
+
+
+def tail(path: str, config: Config, root: str, base: str, head: str, show_all: bool) -> Found:
+    """In the worker: the commits after `base` up to `head` that changed the ladder, each with
+    its first parent (for the section's "from") and its changes."""
     git = Git(path)
     entries = list(git.log([head, f"^{base}"], first_parent=True, reverse=True))
+    commits = {e.commit.sha: e.commit for e in git.log([base], max_count=1, raw=False)}
+    commits.update((e.commit.sha, e.commit) for e in entries)
     with git.blobs() as blobs:
         differ = Differ(lambda blob, p: blobs.read(blob or "", p), config, root)
         seed = [FileChange("A", None, p, None, blob) for p, blob in git.tree(base)
@@ -66,8 +76,10 @@ def tail(path: str, config: Config, root: str, base: str, head: str,
                        + [sha for e in entries for sha in differ.wanted(e.files)])
         tree = Tree()
         differ.apply(tree, seed)  # the ladder at `base`; its "changes" are not this walk's
-        return [(e.commit.sha, [freeze(c) for c in changes])
-                for e, changes in walk(differ, tree, entries, show_all)]
+        found = walk(differ, tree, entries, show_all)
+        parents = [commits.get(e.commit.parents[0]) if e.commit.parents else None for e, _c in found]
+        return [(_commit(e.commit), _commit(p) if p else None, [freeze(c) for c in changes])
+                for (e, changes), p in zip(found, parents, strict=True)]
 
 
 class Later:
@@ -84,14 +96,15 @@ class Later:
         self._proc.stdin.close()
         self._proc.stdin = None  # sent; communicate() must not flush it again
 
-    def result(self) -> list[tuple[str, list[Frozen]]]:
-        """Wait for the worker's changes (a LadderDocsError as it failed, when it did)."""
+    def result(self) -> list[tuple[Commit, Commit | None, list[Change]]]:
+        """Wait for the worker's commits and changes (a LadderDocsError as it failed, if so)."""
         out, err = self._proc.communicate()
         if self._proc.returncode != 0:
             lines = err.decode("utf-8", "replace").strip().splitlines()
             raise LadderDocsError(f"changelog worker failed: {lines[-1] if lines else 'no reason given'}")
-        found: list[tuple[str, list[Frozen]]] = pickle.loads(out)
-        return found
+        found: Found = pickle.loads(out)
+        return [(Commit(*c), Commit(*p) if p else None, [thaw(t) for t in frozen])
+                for c, p, frozen in found]
 
     def stop(self) -> None:
         """End the worker if it is still running (the caller failed first)."""
