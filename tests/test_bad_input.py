@@ -171,7 +171,7 @@ def test_missing_or_corrupt_object_exits_3(damage: str, tmp_path: Path, capsys: 
 
 def test_empty_ladder_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     repo = make_repo(tmp_path / "r", {"T/L2-Widget-Engineer.md": GOOD})
-    code, diags = diagnostics(repo, capsys, None)
+    code, _diags = diagnostics(repo, capsys, None)
     assert code == 0
     assert main(["check", "--repo", str(repo), "--root", "typo", "--format", "json"]) == 1
     found = json.loads(capsys.readouterr().out)

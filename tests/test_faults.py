@@ -472,9 +472,6 @@ def test_a_damaged_object_stops_build_changelog_and_redline_with_exit_3(
     assert tree(out) == before and not (tmp_path / "redline").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="changelog without a range (per revision) and `A..` read blobs through "
-                                       "gitlog.BlobReader: the error does not name the revision, and its "
-                                       "`git cat-file` prints git's own errors to stderr -- see docs/reliability.md")
 @pytest.mark.parametrize("range_", [None, "HEAD~1.."])
 def test_a_damaged_object_in_a_changelog_walk_names_the_revision(
         range_: str | None, tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:

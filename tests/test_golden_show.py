@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import golden
+
 from ladder_docs.cli import main
 
 

@@ -91,8 +91,6 @@ def test_a_plain_depth_1_checkout_of_the_tag_cannot_release(tmp_path: Path) -> N
     assert (result.previous, result.changes) == ("v1.0.0", 1)
 
 
-@pytest.mark.xfail(strict=True, reason="Repository.resolve/Git.resolve say only 'unknown revision' in a shallow "
-                   "clone; the range's base may simply not be fetched (pull request checkouts at depth 1)")
 def test_an_unfetched_base_in_a_shallow_clone_says_to_fetch_history(tmp_path: Path,
                                                                     capsys: pytest.CaptureFixture[str]) -> None:
     origin = make_repo(tmp_path / "origin", {"ladder/Eng/L2-Engineer.md": LEVEL.format("good")})

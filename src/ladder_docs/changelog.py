@@ -18,7 +18,7 @@ from .attribution import attribute
 from .changeset import Bump, Change, suggested_bump
 from .config import Config
 from .diff import diff_ladders
-from .errors import UsageError
+from .errors import RepoError, UsageError
 from .gitlog import BlobReader, Commit, Git, LogEntry
 from .model import Ladder, Revision
 from .reader import load_config, read_ladder, resolve_root
@@ -119,7 +119,12 @@ def _range(repo: Repository, git: Git, a: str | None, b: str | None, root: str |
     with git.blobs() as blobs:
         differ = _differ(repo, blobs, root, cfg)
         blobs.prefetch([sha for e in entries for sha in differ.wanted(e.files)])
-        steps = [(e.commit, differ.changes(e.files)) for e in entries]
+        steps = []
+        for e in entries:
+            try:
+                steps.append((e.commit, differ.changes(e.files)))
+            except RepoError as exc:
+                raise RepoError(f"{exc} at revision {e.commit.sha[:7]}") from exc
     attributed = attribute(changes, steps, PullRequests(git))
     return Section(old.revision if a is not None else None, new.revision, tuple(attributed))
 

@@ -6,11 +6,13 @@ Deterministic: everything comes from commits (no wall clock), in the changelog's
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from itertools import groupby
 from pathlib import Path
 from typing import Any
 
+from . import inline
 from .changelog import Changelog, Section, no_cycle_collector
 from .changeset import Change, CommitRef
 from .model import Revision
@@ -111,13 +113,44 @@ def _short_date(ref: CommitRef) -> str:
 
 def commit_line(refs: Sequence[CommitRef]) -> str:
     """`08132d7 (Aashiq Durga, 2024-10-08, #76)`, comma-separated."""
-    return ", ".join(f"{r.sha} ({r.author}, {_short_date(r)}{f', #{r.pr}' if r.pr else ''})"
+    return ", ".join(f"{r.sha} ({md_escape(r.author)}, {_short_date(r)}{f', #{r.pr}' if r.pr else ''})"
                      for r in refs)
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]()#!|~<>&])")
+_MD_ENTITY = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+_MD_WRAP = {"emph": "*", "strong": "**", "strike": "~~"}
+
+
+def md_escape(text: str) -> str:
+    """Plain text as Markdown that renders exactly that text: no markup, no HTML, no links."""
+    return _MD_SPECIAL.sub(lambda m: _MD_ENTITY.get(m.group(1), "\\" + m.group(1)), " ".join(text.split("\n")))
+
+
+def _md_nodes(nodes: list[inline.Node]) -> str:
+    out: list[str] = []
+    for n in nodes:
+        t = n["t"]
+        if t == "text":
+            out.append(md_escape(n["v"]))
+        elif t == "code":
+            out.append(f"`{n['v'].replace('`', '')}`" if n["v"].strip("`") else "")
+        elif t == "break":
+            out.append(" ")
+        elif t in _MD_WRAP:
+            out.append(f"{_MD_WRAP[t]}{_md_nodes(n['c'])}{_MD_WRAP[t]}")
+        elif t == "link":  # only http(s) and mailto survive inline.parse
+            href = n["href"].replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
+            out.append(f"[{_md_nodes(n['c'])}](<{href}>)")
+        else:  # a link inline.parse would not keep: its text only
+            out.append(_md_nodes(n.get("c", [])))
+    return "".join(out)
+
+
 def _md_text(text: str) -> str:
-    # Ladder text is markdown already; only raw HTML must not reach the page as markup.
-    return text.replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
+    # Ladder text is untrusted markdown: re-emit it through the safe inline parser, so raw HTML is
+    # text, images are their alt text and only http(s)/mailto links stay live.
+    return _md_nodes(inline.parse(text))
 
 
 def _md_body(c: Change) -> str:
@@ -128,8 +161,8 @@ def _md_body(c: Change) -> str:
         one = c.after if c.after is not None else c.before
         return _md_name(c, one) if one else ""
     if c.before is not None and c.after is not None and c.before != c.after:
-        return "".join(_md_text(t) if op == "equal" else
-                       f"<{'ins' if op == 'insert' else 'del'}>{_md_text(t)}"
+        return "".join(md_escape(t) if op == "equal" else
+                       f"<{'ins' if op == 'insert' else 'del'}>{md_escape(t)}"
                        f"</{'ins' if op == 'insert' else 'del'}>" for op, t in c.words)
     return _md_text(c.after if c.after is not None else c.before or "")
 
@@ -140,10 +173,10 @@ def _md_name(c: Change, text: str) -> str:
     return f"*{_md_text(text)}*"
 
 
-def section_title(s: Section) -> str:
+def section_title(s: Section, escape: Callable[[str], str] = str) -> str:
     """`2024-12-09 · f6dbfa4 · subject` for a revision; `v1.2 (date) → v1.3 (date)` for a range."""
     if s.subject is not None:
-        return f"{s.head.date[:10]} · {s.head.short} · {s.subject}"
+        return f"{s.head.date[:10]} · {s.head.short} · {escape(s.subject)}"
     head = f"{s.head.tag or s.head.version} ({s.head.date[:10]})"
     if s.base is None:
         return f"Up to {head}"
@@ -157,11 +190,11 @@ def render_markdown(log: Changelog) -> str:
 
 
 def _render_markdown(log: Changelog) -> str:
-    out = [f"# {log.name}: what changed", ""]
+    out = [f"# {md_escape(log.name)}: what changed", ""]
     if not any(s.changes for s in log.sections):
         out += ["No changes to the ladder.", ""]
     for s in log.sections:
-        out += [f"## {section_title(s)}", "",
+        out += [f"## {section_title(s, md_escape)}", "",
                 f"Suggested version bump: **{s.bump}** · {len(s.changes)} change"
                 f"{'' if len(s.changes) == 1 else 's'}", ""]
         for (label, path), changes in groupby(s.changes, key=lambda c: (c.level.label, c.level.path)):

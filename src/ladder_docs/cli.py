@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import LadderDocsError, UsageError
-from .model import Ladder, Level
+from .model import Ladder
 from .source import Repository
 
 
@@ -37,19 +37,8 @@ def load(args: argparse.Namespace) -> tuple[Repository, Ladder]:
     return repo, read_ladder(repo, getattr(args, "rev", None), args.root)
 
 
-def find_level(ladder: Ladder, ref: str) -> Level:
-    """A level by key or by path (repo-relative or relative to the ladder root)."""
-    lv = ladder.level(ref)
-    if lv is not None:
-        return lv
-    norm = ref.replace("\\", "/").lstrip("./")
-    for cand in ladder.levels:
-        if norm in (cand.path, cand.path[len(ladder.root) + 1 :] if ladder.root else cand.path):
-            return cand
-    raise UsageError(f"no level {ref!r}: give a level key (see `ladder-docs show`) or a path")
-
-
 def cmd_show(args: argparse.Namespace) -> int:
+    from .reader import find_level
     from .showing import dumps, ladder_json, ladder_text, level_json, level_text
 
     _, ladder = load(args)
@@ -122,6 +111,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_context(args: argparse.Namespace) -> int:
     from .context import level_context
+    from .reader import find_level
     from .showing import dumps
 
     _, ladder = load(args)

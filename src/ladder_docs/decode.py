@@ -54,13 +54,18 @@ def decode(data: bytes) -> Decoded:
             except UnicodeDecodeError:
                 text, encoding = data.decode("latin-1"), "latin-1"
     text = text.lstrip("\ufeff")
+    if "\r" not in text:  # the common case: skip the counting
+        return _finish(text, encoding, "lf", bom)
     crlf = text.count("\r\n")
     lone_cr = text.count("\r") - crlf
     lf = text.count("\n") - crlf
     kinds = [k for k, n in (("crlf", crlf), ("cr", lone_cr), ("lf", lf)) if n]
     endings = kinds[0] if len(kinds) == 1 else ("lf" if not kinds else "mixed")
-    if crlf or lone_cr:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _finish(text, encoding, endings, bom)
+
+
+def _finish(text: str, encoding: str, endings: str, bom: bool) -> Decoded:
     repaired_from = None
     if encoding == "utf-8" and _MOJIBAKE_HINT.search(text):
         fixed = repair_mojibake(text)

@@ -120,6 +120,12 @@ class Git:
         if not sha:
             if rev == "HEAD":
                 raise RepoError("the repository has no commits yet: commit the ladder first")
+            if self._try("rev-parse", "--is-shallow-repository") == "true":
+                # A depth-1 CI checkout: the revision may exist upstream but was never fetched.
+                raise RepoError(
+                    f"unknown revision {rev!r}: this clone is shallow and may simply not have fetched it; "
+                    "fetch the full history with `git fetch --unshallow` (in GitHub Actions: actions/checkout "
+                    "with `fetch-depth: 0`)")
             raise RepoError(f"unknown revision {rev!r}")
         return sha
 
@@ -228,8 +234,10 @@ class BlobReader:
         self._ready: dict[str, bytes] = {}
 
     def _start(self) -> tuple[subprocess.Popen[bytes], IO[bytes], IO[bytes]]:
+        # git's own messages about a damaged object would interleave with ours: the RepoError
+        # raised for a missing blob says what happened, once.
         proc = subprocess.Popen(["git", "-C", self._path, "cat-file", "--batch"],
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         assert proc.stdin is not None and proc.stdout is not None
         if sys.platform == "linux":
             # A 1 MB pipe lets cat-file run ~200 blobs ahead of a prefetch instead of ~12, so a

@@ -17,10 +17,9 @@ from .changelog_render import commit_json
 from .changeset import Change, CommitRef, LevelRef
 from .config import Config
 from .diffmatch import fold
-from .errors import UsageError
 from .gitlog import FileChange, Git
-from .model import Ladder, Level, Revision
-from .reader import load_config, read_ladder, resolve_root
+from .model import Revision
+from .reader import find_level, load_config, read_ladder, resolve_root
 from .revwalk import Differ
 from .source import Repository
 
@@ -54,18 +53,6 @@ class History:
     level: LevelRef
     revisions: tuple[LevelRevision, ...]
     competencies: tuple[CompetencyHistory, ...]
-
-
-def find_level(ladder: Ladder, ref: str) -> Level:
-    """A level by key, or by path (repository-relative or relative to the ladder root)."""
-    found = ladder.level(ref)
-    norm = ref.replace("\\", "/").lstrip("./")
-    for lv in ladder.levels if found is None else ():
-        if norm in (lv.path, lv.path[len(ladder.root) + 1 :] if ladder.root else lv.path):
-            return lv
-    if found is None:
-        raise UsageError(f"no level {ref!r}: give a level key (see `ladder-docs show`) or a path")
-    return found
 
 
 def _mine(change: Change, paths: set[str], titles: set[str] | None) -> bool:

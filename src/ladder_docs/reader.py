@@ -10,8 +10,8 @@ from functools import partial
 
 from .assemble import assemble
 from .config import Config, parse_config
-from .errors import ConfigError, RepoError
-from .model import Diagnostic, Ladder, Revision
+from .errors import ConfigError, RepoError, UsageError
+from .model import Diagnostic, Ladder, Level, Revision
 from .parse import ParsedFile, parse_document
 from .source import SUBMODULE, SYMLINK, Entry, Repository
 
@@ -42,7 +42,8 @@ def load_config(repo: Repository, sha: str | None) -> Config:
     return parse_config(read("pyproject.toml"), read("ladder-docs.toml"))
 
 
-def _matches(rel: str, patterns: tuple[str, ...]) -> bool:
+def matches(rel: str, patterns: tuple[str, ...]) -> bool:
+    """Does a root-relative path match any glob (a glob without `/` matches the file name)?"""
     base = posixpath.basename(rel)
     return any(fnmatch.fnmatchcase(rel if "/" in p else base, p) for p in patterns)
 
@@ -53,7 +54,7 @@ def selected(rel: str, config: Config) -> bool:
         return False
     if posixpath.basename(rel).upper().startswith(("LICENSE", "LICENCE", "COPYING")):
         return False
-    return _matches(rel, config.include) and not _matches(rel, config.exclude)
+    return matches(rel, config.include) and not matches(rel, config.exclude)
 
 
 def resolve_root(repo: Repository, sha: str | None, config: Config, root: str | None) -> str:
@@ -106,7 +107,7 @@ def read_files(
         if e.mode == SUBMODULE:
             diags.append(Diagnostic(e.path, 0, "warning", "submodule", "submodule in the ladder: skipped"))
             continue
-        overview = _matches(rel, config.documents)
+        overview = matches(rel, config.documents)
         files.append(parse_cached(e.path, e.blob, overview, partial(_read, repo, e)))
     return files, diags
 
@@ -130,3 +131,15 @@ def read_ladder(
                                 f"no level files {where} (check `root` and `include` in the configuration)"))
     all_diags = sorted({*diags, *ladder.diagnostics, *(d for f in files for d in f.diagnostics)})
     return replace(ladder, revision=rev_info, diagnostics=tuple(all_diags))
+
+
+def find_level(ladder: Ladder, ref: str) -> Level:
+    """A level by key, or by path (repository-relative or relative to the ladder root)."""
+    found = ladder.level(ref)
+    if found is not None:
+        return found
+    norm = ref.replace("\\", "/").lstrip("./")
+    for lv in ladder.levels:
+        if norm in (lv.path, lv.path[len(ladder.root) + 1 :] if ladder.root else lv.path):
+            return lv
+    raise UsageError(f"no level {ref!r}: give a level key (see `ladder-docs show`) or a path")

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import manifest
-from .changelog import Changelog, changelog
+from .changelog import Changelog, between, changelog
 from .changelog_render import render_html, render_json, render_markdown
 from .errors import ArtifactError
 from .gitlog import Git
@@ -42,13 +42,8 @@ def release_changelog(repo: Repository, previous: str | None, rev: str, root: st
     if previous is not None:
         log = changelog(repo, f"{previous}..{rev}", root=root)
     else:
-        # changelog() has no range syntax for "from the beginning up to B" (only A..B): its range
-        # builder takes A=None for exactly this.
-        from .changelog import _range
-
         git = Git(repo.workdir or Path(repo.repo.git_dir))
-        config = load_config(repo, git.resolve(rev))
-        log = Changelog(name, (_range(repo, git, None, rev, root, config, config, False),), False)
+        log = between(repo, None, rev, root=root, config=load_config(repo, git.resolve(rev)))
     return replace(log, name=name)  # the name configured at the release, not in the working tree
 
 

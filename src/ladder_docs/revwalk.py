@@ -17,10 +17,11 @@ from .changeset import Change, LevelRef, text_change
 from .config import Config
 from .diff import diff_states
 from .diffitems import diff_edit
+from .errors import RepoError
 from .gitlog import FileChange, LogEntry
 from .model import Document, Level
 from .parse import ParsedFile, parse_document
-from .reader import _matches, selected
+from .reader import matches, selected
 from .reparse import Edit, reparse
 
 CACHE_SIZE = 512  # parsed files kept: a walk needs a blob again soon after it last saw it, or never
@@ -77,7 +78,7 @@ class Differ:
 
     def _overview(self, path: str) -> bool:
         if path not in self._overviews:  # the reader's rule for README, Everyone.md, …
-            self._overviews[path] = _matches(self.rel(path) or path, self.config.documents)
+            self._overviews[path] = matches(self.rel(path) or path, self.config.documents)
         return self._overviews[path]
 
     def parse(self, path: str, blob: str | None) -> ParsedFile:
@@ -233,7 +234,11 @@ def walk(differ: Differ, tree: Tree, entries: Sequence[LogEntry],
     ladder visibly (formatting counts with `show_all`), with their changes."""
     found = []
     for entry in entries:
-        changes = [c for c in differ.apply(tree, entry.files) if show_all or not c.formatting]
+        try:
+            applied = differ.apply(tree, entry.files)
+        except RepoError as exc:
+            raise RepoError(f"{exc} at revision {entry.commit.sha[:7]}") from exc
+        changes = [c for c in applied if show_all or not c.formatting]
         if changes:
             found.append((entry, changes))
     return found
