@@ -29,6 +29,7 @@ from .context import Contexts
 from .errors import ArtifactError, LadderDocsError, UsageError
 from .model import Diagnostic, Ladder
 from .pandoc_engine import docx_many
+from .pdf_handbooks import PdfHandbooks, assembled
 from .typst_engine import compile_pdf
 
 # What a broken user template or a failing engine raises; each becomes that artifact's failure.
@@ -94,7 +95,7 @@ def build(ladder: Ladder, out: Path, *, formats: set[str], templates: Path | Non
         hits = {j.path: e for j in jobs if (e := cache.lookup(j.cache_key)) is not None}
         todo = [j for j in jobs if j.path not in hits]
         report.note(f"{len(jobs)} artifacts: {len(hits)} unchanged, {len(todo)} to render")
-        rendered, failures = _render(todo, ladder, templates, report, fmts)
+        rendered, failures = _render(todo, contexts, templates, report, fmts, cache)
         # Content errors (a file that is not UTF-8, binary, too large …) count like failed artifacts: the
         # rest still renders and is reported, but only --partial publishes over the previous output.
         failures = sorted([*failures, *failed_sources], key=lambda f: (f.path, f.format))
@@ -171,13 +172,13 @@ def _up_to_date(out: Path, manifest_bytes: bytes, artifacts: list[manifest.Artif
         return False
 
 
-def _render(jobs: list[Job], ladder: Ladder, templates: Path | None, report: Reporter,
-            formats: tuple[str, ...]) -> tuple[dict[str, bytes], list[Failure]]:
+def _render(jobs: list[Job], contexts: Contexts, templates: Path | None, report: Reporter,
+            formats: tuple[str, ...], cache: BuildCache) -> tuple[dict[str, bytes], list[Failure]]:
     """Render `jobs`: HTML here, PDFs on two typst threads, DOCX in one pandoc process."""
     done: dict[str, bytes] = {}
     failures: list[Failure] = []
     lock = threading.Lock()
-    timestamp = ladder.revision.timestamp
+    timestamp = contexts.ladder.revision.timestamp
 
     def ok(job: Job, data: bytes, stage: str) -> None:
         with lock:
@@ -189,6 +190,12 @@ def _render(jobs: list[Job], ladder: Ladder, templates: Path | None, report: Rep
             failures.append(Failure(job.path, job.fmt, job.kind, job.level, " ".join(str(err).split())))
         report.advance(stage)
 
+    def pdf_done(job: Job, result: bytes | BaseException) -> None:
+        if isinstance(result, bytes):
+            ok(job, result, "pdf")
+        else:
+            fail(job, result, "pdf")
+
     by_fmt = {f: [j for j in jobs if j.fmt == f] for f in ("html", "pdf", "docx")}
     for stage, items in by_fmt.items():
         report.stage(stage, len(items))
@@ -196,15 +203,21 @@ def _render(jobs: list[Job], ladder: Ladder, templates: Path | None, report: Rep
                                    name="pandoc")
     docx_thread.start()
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="typst") as pool:
-        # Biggest first: the two threads finish together, and typst's memoised layout of the
-        # whole ladder speeds up the track and level documents that repeat it.
-        for job in sorted(by_fmt["pdf"], key=lambda j: (_SIZE_ORDER[j.kind], j.path)):
-            try:
-                source = render_typst.render(templates, job.template, job.context, {"path": job.path}, job.anchors)
-            except RENDER_ERRORS as err:
-                fail(job, err, "pdf")
-                continue
-            pool.submit(_pdf, job, source, timestamp, ok, fail)
+        pdfs = None
+        if by_fmt["pdf"] and assembled(templates):
+            # compile_pdf is looked up at call time (tests replace it to make a document fail)
+            pdfs = PdfHandbooks(contexts, by_fmt["pdf"], templates, timestamp, cache, pool,
+                                lambda markup: compile_pdf(markup, timestamp=timestamp), pdf_done, RENDER_ERRORS)
+            pdfs.start()
+        else:
+            for job in sorted(by_fmt["pdf"], key=lambda j: (_SIZE_ORDER[j.kind], j.path)):
+                try:
+                    source = render_typst.render(templates, job.template, job.context, {"path": job.path},
+                                                 job.anchors)
+                except RENDER_ERRORS as err:
+                    fail(job, err, "pdf")
+                    continue
+                pool.submit(_pdf, job, source, timestamp, ok, fail)
         for job in by_fmt["html"]:
             try:
                 page = render_html.page_info(job.path, formats, job.kind, job.key)
@@ -212,6 +225,8 @@ def _render(jobs: list[Job], ladder: Ladder, templates: Path | None, report: Rep
                    "html")
             except RENDER_ERRORS as err:
                 fail(job, err, "html")
+        if pdfs is not None:
+            pdfs.finish()
     docx_thread.join()
     return done, sorted(failures, key=lambda f: f.path)
 
