@@ -16,7 +16,6 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 import jinja2
 
@@ -26,6 +25,8 @@ from .build_memo import input_key, last_build, remember
 from .build_plan import Job, parse_formats, plan, with_keys
 from .build_progress import Reporter
 from .context import Contexts
+from .docx_book import RECIPES, Book, Recipe
+from .docx_split import BookDocx
 from .errors import ArtifactError, LadderDocsError, UsageError
 from .model import Diagnostic, Ladder
 from .pandoc_engine import docx_many
@@ -232,9 +233,6 @@ def _render(jobs: list[Job], contexts: Contexts, templates: Path | None, report:
 
 
 _SIZE_ORDER = {"ladder": 0, "track": 1, "level": 2, "index": 3}
-# Two pandoc processes: the DOCX batch is the longest single task, and splitting it lets it finish
-# with the typst threads instead of after them.
-DOCX_WORKERS = 2
 Ok = Callable[[Job, bytes, str], None]
 Fail = Callable[[Job, BaseException, str], None]
 
@@ -246,30 +244,35 @@ def _pdf(job: Job, source: str, timestamp: int, ok: Ok, fail: Fail) -> None:
         fail(job, err, "pdf")
 
 
-_DOCX_BUILDERS: dict[str, Callable[[dict[str, Any], str, frozenset[str]], dict[str, Any]]] = {
-    "level": render_docx.level_docx, "track": render_docx.track_docx, "ladder": render_docx.ladder_docx}
-
-
 def _docx(jobs: list[Job], timestamp: int, templates: Path | None, ok: Ok, fail: Fail) -> None:
-    asts, footers, ready = [], [], []
+    """Every DOCX handbook from one pandoc conversion of a book holding each piece once."""
+    book = Book()
+    recipes: list[Recipe] = []
+    ready: list[Job] = []
     for job in jobs:
         try:
-            asts.append(_DOCX_BUILDERS[job.kind](job.context, job.path, job.anchors))
+            recipes.append(RECIPES[job.kind](book, job.context, job.path, job.anchors))
         except RENDER_ERRORS as err:
             fail(job, err, "docx")
             continue
-        footers.append(render_docx.footer(job.context))
         ready.append(job)
     if not ready:
         return
     reference = templates / "docx" / "reference.docx" if templates is not None else None
+    context = ready[0].context  # every handbook of a build has the same meta, so the same footer
     try:
-        results = docx_many(asts, reference_docx=reference if reference and reference.is_file() else None,
-                            timestamp=timestamp, footers=footers, workers=DOCX_WORKERS)
+        [result] = docx_many([book.document(context["meta"])],
+                             reference_docx=reference if reference and reference.is_file() else None,
+                             timestamp=timestamp, footers=[render_docx.footer(context)])
+        if not isinstance(result, bytes):
+            raise result
+        cut = BookDocx(result)
     except RENDER_ERRORS as err:
-        results = [err] * len(ready)  # type: ignore[list-item]
-    for job, result in zip(ready, results, strict=True):
-        if isinstance(result, bytes):
-            ok(job, result, "docx")
-        else:
-            fail(job, result, "docx")
+        for job in ready:
+            fail(job, err, "docx")
+        return
+    for job, recipe in zip(ready, recipes, strict=True):
+        try:
+            ok(job, cut.handbook(recipe, book.resolve(recipe)), "docx")
+        except RENDER_ERRORS as err:
+            fail(job, err, "docx")

@@ -196,6 +196,24 @@ local function postprocess(bytes, marks)
   return pandoc.zip.Archive(entries):bytestring()
 end
 
+-- Handbook books (ladder_docs.docx_book): each top-level Div.ld-segment becomes a marker followed by
+-- its blocks, so the written document can be cut into handbooks (ladder_docs.docx_split). Runs after
+-- sanitising, so these are the only comments in the output.
+local function mark_segments(doc)
+  local out = pandoc.Blocks({})
+  for _, block in ipairs(doc.blocks) do
+    local n = block.t == 'Div' and block.classes:includes('ld-segment') and tonumber(block.attributes.n)
+    if n then
+      out:insert(pandoc.RawBlock('openxml', string.format('<!--ldseg:%d-->', math.floor(n))))
+      out:extend(block.content)
+    else
+      out:insert(block)
+    end
+  end
+  doc.blocks = out
+  return doc
+end
+
 -- The batch -----------------------------------------------------------------------------------
 
 local function convert(spec)
@@ -203,6 +221,7 @@ local function convert(spec)
   local doc = pandoc.read(read_file(spec.input), 'json')
   local marks, changed = {}, false
   doc, changed = sanitise_and_track(doc, marks)
+  doc = mark_segments(doc)
   local options = { reference_doc = spec.reference_doc, table_of_contents = spec.toc == true }
   local bytes = pandoc.write(doc, 'docx', options)
   write_file(spec.output, changed and postprocess(bytes, marks) or bytes)
