@@ -179,3 +179,14 @@ def test_assembled_pages_draw_the_parts_text_once(dist: Path, tmp_path: Path) ->
     shutil.copy(dist / "eng/handbook.pdf", tmp_path / "h.pdf")
     text = " ".join(pages(tmp_path / "h.pdf"))
     assert text.count("I mentor new engineers.") == 2  # L2's competency, and its "New at this level" entry
+
+
+def test_assembled_pdfs_are_well_formed(dist: Path) -> None:
+    for path in sorted(dist.rglob("*.pdf")):
+        reader = PdfReader(path, strict=True)  # strict: exact cross-reference offsets, no repairs
+        assert reader.xref_objStm == {} and len(reader.pages) >= 1
+        for page in reader.pages:
+            forms = page["/Resources"]["/XObject"]
+            assert sorted(forms) == ["/B", "/F"]  # the part's page, then the footer, both copied whole
+            assert [(f["/Type"], f["/Subtype"]) for f in forms.values()] == [("/XObject", "/Form")] * 2
+        assert all(pages(path)), path

@@ -1,10 +1,10 @@
-"""Read back what a typst-made PDF holds besides its drawing: page sizes, links and bookmarks.
+"""Read the PDFs typst wrote in this build: page sizes, links, bookmarks, and objects to copy.
 
-The PDF handbooks are assembled from pages typeset once (ladder_docs.pdf_sheets); an embedded page
-keeps its drawing but not its link annotations or bookmarks, so they are read here and placed
-again. Only PDFs typst wrote in this build are read (classic cross-reference table, plain object
-dictionaries); anything else is refused with an ArtifactError. Strings are tokenised properly, so
-content text inside a link target or a title cannot be mistaken for PDF syntax.
+The PDF handbooks are assembled from pages typeset once (ladder_docs.pdf_write): a page's drawing
+is copied as it is, its links and bookmarks are read here and written again for each handbook.
+Only PDFs typst wrote are read (classic cross-reference table, plain object dictionaries, no
+object streams); anything else is refused with an ArtifactError. Strings are tokenised properly,
+so content text inside a link target or a title cannot be mistaken for PDF syntax.
 """
 
 from __future__ import annotations
@@ -21,6 +21,12 @@ _REF = re.compile(rb"(\d+)\s+(\d+)\s+R(?![A-Za-z])")
 _NAME = re.compile(rb"/([^\s/<>\[\]()%{}]*)")
 _KEYWORD = re.compile(rb"true|false|null")
 _XREF_ROW = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
+_OBJ = re.compile(rb"\d+\s+\d+\s+obj")
+# What the copy scan stops at: a string, a reference (not the digits ending a name or number),
+# the end of the object or the start of its stream.
+_SCAN = re.compile(rb"[(<]|(?<![0-9A-Za-z.#_+-])(\d+)\s+\d+\s+R(?![0-9A-Za-z])|\bendobj\b|\bstream\r?\n")
+_LENGTH = re.compile(rb"/Length\s+(\d+)(?!\s+\d+\s+R)(?=[\s/>])")
+Raw = tuple[int, int, list[tuple[int, int, int]], tuple[int, int] | None]
 _ESCAPES = {ord("n"): 10, ord("r"): 13, ord("t"): 9, ord("b"): 8, ord("f"): 12}
 
 
@@ -68,11 +74,15 @@ class PdfLayout:
     bookmarks: tuple[Bookmark, ...]
 
 
-class _Reader:
+class RawPdf:
+    """A typst-made PDF: objects by number, parsed on demand, and the byte spans to copy them."""
+
     def __init__(self, data: bytes) -> None:
         self.data = data
         self.offsets: dict[int, int] = {}
         self.cache: dict[int, Any] = {}
+        self._pages: list[int] | None = None
+        self._raw: dict[int, Raw] = {}
         start = data.rfind(b"startxref")
         if start < 0:
             raise ArtifactError("PDF: no cross-reference table")
@@ -106,14 +116,73 @@ class _Reader:
         if not isinstance(value, Ref):
             return value
         if value.num not in self.cache:
-            pos = self.offsets.get(value.num)
-            if pos is None:
-                raise ArtifactError(f"PDF: object {value.num} is missing")
-            head = re.compile(rb"\d+\s+\d+\s+obj").match(self.data, pos)
-            if head is None:
-                raise ArtifactError(f"PDF: object {value.num} is damaged")
-            self.cache[value.num] = self._value(self._skip(head.end()))[0]
+            self.cache[value.num] = self._value(self._start(value.num))[0]
         return self.cache[value.num]
+
+    def _start(self, num: int) -> int:
+        pos = self.offsets.get(num)
+        if pos is None:
+            raise ArtifactError(f"PDF: object {num} is missing")
+        head = _OBJ.match(self.data, pos)
+        if head is None:
+            raise ArtifactError(f"PDF: object {num} is damaged")
+        return self._skip(head.end())
+
+    def raw(self, num: int) -> Raw:
+        """Object `num` as bytes to copy: the span of its value (a dictionary for a stream), the
+        spans of the references in it (start, end, object number), its stream data's span if any."""
+        found = self._raw.get(num)
+        if found is None:
+            found = self._raw[num] = self._scan(num)
+        return found
+
+    def _scan(self, num: int) -> Raw:
+        # Scans for references, skipping strings, without building values: copying a handbook's
+        # parts reads thousands of objects (font widths are long arrays of numbers).
+        data, start = self.data, self._start(num)
+        spans: list[tuple[int, int, int]] = []
+        pos = start
+        while True:
+            found = _SCAN.search(data, pos)
+            if found is None:
+                raise ArtifactError(f"PDF: object {num} has no end")
+            token = found.group()
+            if token == b"(":
+                pos = self._literal(found.end())[1]
+            elif token == b"<":
+                pos = found.end() + 1 if data.startswith(b"<", found.end()) else data.index(b">", found.end()) + 1
+            elif found.group(1):
+                spans.append((found.start(), found.end(), int(found.group(1))))
+                pos = found.end()
+            elif token == b"endobj":
+                end = found.start()
+                while data[end - 1] in b" \t\r\n":
+                    end -= 1
+                return start, end, spans, None
+            else:  # stream: its dictionary ends here, its data follows
+                end = data.rindex(b">>", start, found.start()) + 2
+                direct = _LENGTH.search(data, start, end)
+                length = float(direct.group(1)) if direct else self.get(self.get(Ref(num)).get("Length"))
+                if not isinstance(length, float):
+                    raise ArtifactError(f"PDF: stream {num} has no length")
+                return start, end, spans, (found.end(), found.end() + int(length))
+
+    def pages(self) -> list[int]:
+        """The object numbers of the pages, in order."""
+        if self._pages is not None:
+            return self._pages
+        refs: list[int] = []
+        self._pages = refs
+
+        def collect(node: Any) -> None:
+            for kid in self.get(node)["Kids"]:
+                if "Kids" in self.get(kid):
+                    collect(kid)
+                else:
+                    refs.append(kid.num)
+
+        collect(self.get(self.trailer["Root"])["Pages"])
+        return refs
 
     def _value(self, pos: int) -> tuple[Any, int]:
         data = self.data
@@ -141,9 +210,11 @@ class _Reader:
             end = data.index(b">", pos)
             digits = re.sub(rb"\s", b"", data[pos + 1:end])
             return bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode()), end + 1
-        for pattern, make in ((_REF, lambda m: Ref(int(m.group(1)))), (_NAME, lambda m: _Name(m.group(1))),
-                              (_NUMBER, lambda m: float(m.group())),
-                              (_KEYWORD, lambda m: {b"true": True, b"false": False}.get(m.group())) ):
+        found = _REF.match(data, pos)
+        if found:
+            return Ref(int(found.group(1))), found.end()
+        for pattern, make in ((_NAME, lambda m: _Name(m.group(1))), (_NUMBER, lambda m: float(m.group())),
+                              (_KEYWORD, lambda m: {b"true": True, b"false": False}.get(m.group()))):
             found = pattern.match(data, pos)
             if found:
                 return make(found), found.end()
@@ -204,18 +275,13 @@ def _uri(raw: bytes) -> str:
 
 def read_layout(pdf: bytes) -> PdfLayout:
     """Page sizes, links and bookmarks of a PDF typst wrote."""
-    reader = _Reader(pdf)
+    return layout_of(RawPdf(pdf))
+
+
+def layout_of(reader: RawPdf) -> PdfLayout:
+    """Page sizes, links and bookmarks of a read PDF."""
     catalog = reader.get(reader.trailer["Root"])
-    refs: list[int] = []
-
-    def collect(node: Any) -> None:
-        for kid in reader.get(node)["Kids"]:
-            if reader.get(kid).get("Type") == _Name(b"Pages") or "Kids" in reader.get(kid):
-                collect(kid)
-            else:
-                refs.append(kid.num)
-
-    collect(catalog["Pages"])
+    refs = reader.pages()
     index = {num: i for i, num in enumerate(refs)}
     named = _named_destinations(reader, catalog)
 
@@ -265,7 +331,7 @@ def read_layout(pdf: bytes) -> PdfLayout:
     return PdfLayout(tuple(pages), tuple(marks))
 
 
-def _named_destinations(reader: _Reader, catalog: dict[str, Any]) -> dict[bytes, Any]:
+def _named_destinations(reader: RawPdf, catalog: dict[str, Any]) -> dict[bytes, Any]:
     out: dict[bytes, Any] = {}
 
     def walk(node: Any) -> None:

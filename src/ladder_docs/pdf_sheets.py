@@ -1,12 +1,13 @@
-"""Typst markup that assembles a PDF handbook from pages typeset once ("sheets").
+"""The page plan of a PDF handbook assembled from parts typeset once, and its footers' markup.
 
-A level's pages are typeset once, without a footer, and drawn as they are (typst embeds a PDF
-page as a picture: text stays text) in the level handbook, its track handbook and the ladder
-handbook, each with its own footer ("<document> · Version … · Commit … · Page N of M"). Embedding
-keeps the drawing only, so every link and bookmark of a part (read with ladder_docs.pdf_read) is
-placed again: a link to a handbook that is part of this document becomes a jump to its first page,
-any other relative link is re-based on this document's folder, web links stay as they are.
-A front part's table of contents links pages as `ld-page:N` (N in the assembled document).
+A level's pages are typeset once, without a footer, and drawn as they are in the level handbook,
+its track handbook and the ladder handbook (ladder_docs.pdf_write copies the drawing), each with
+its own footer ("<document> · Version … · Commit … · Page N of M", typeset by typst in one "footer
+kit" for many handbooks). A copied drawing keeps no link or bookmark, so each part's links and
+bookmarks (read with ladder_docs.pdf_read) are planned again here: a link to a handbook that is
+part of this document becomes a jump to its first page, any other relative link is re-based on
+this document's folder, web links stay as they are. A front part's contents link pages as
+`ld-page:N` (N in the assembled document).
 """
 
 from __future__ import annotations
@@ -28,12 +29,12 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 class Part:
     """A typeset PDF drawn into a handbook, in order.
 
-    `file`: its name in the compile root; `base`: the out-dir path its relative links were made
-    for; `title`, `depth`: a bookmark on its first page (a level chapter), or none; `shift`: added
-    to the depth of the part's own bookmarks.
+    `key`: the part's name among the typeset parts; `base`: the out-dir path its relative links
+    were made for; `title`, `depth`: a bookmark on its first page (a level chapter), or none;
+    `shift`: added to the depth of the part's own bookmarks.
     """
 
-    file: str
+    key: str
     base: str
     layout: PdfLayout
     title: str | None = None
@@ -56,68 +57,96 @@ class Sheets:
     targets: Mapping[str, int]
 
 
-def first_pages(parts: Sequence[Part]) -> list[int]:
-    """The page number (1-based) each part starts on in the assembled document."""
-    starts, page = [], 1
-    for part in parts:
+@dataclass(frozen=True)
+class Jump:
+    """A link area (PDF points) to a web or relative `uri`, or to a page (0-based) of this document."""
+
+    rect: tuple[float, float, float, float]
+    uri: str | None
+    page: int = 0
+    top: float = 0.0
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One page of the handbook: page `page` (0-based) of part `part`, its size and links."""
+
+    part: str
+    page: int
+    width: float
+    height: float
+    jumps: tuple[Jump, ...]
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A bookmark: title, depth (1 = top), page (0-based) and height (points from the bottom)."""
+
+    title: str
+    depth: int
+    page: int
+    top: float
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Every page of a handbook and its bookmarks."""
+
+    sheets: tuple[Sheet, ...]
+    marks: tuple[Mark, ...]
+
+
+def plan(doc: Sheets) -> Plan:
+    """The pages, links and bookmarks of an assembled handbook."""
+    starts, page = [], 0
+    for part in doc.parts:
         starts.append(page)
         page += len(part.layout.pages)
-    return starts
-
-
-def markup(doc: Sheets, preamble: str) -> str:
-    """The typst source of the assembled handbook (the parts' files must sit in the compile root)."""
-    starts = first_pages(doc.parts)
-    total = starts[-1] + len(doc.parts[-1].layout.pages) - 1 if doc.parts else 0
     here = posixpath.dirname(doc.path)
-    out = [preamble,
-           f"#set document(title: {_string(doc.title)})\n",
-           "#set text(font: ld-fonts, size: 10pt, fill: ld-ink, lang: \"en\")\n",
-           f"#let ld-f = {_string(doc.footer)}\n"]
+    sheets: list[Sheet] = []
+    marks: list[Mark] = []
     for part, start in zip(doc.parts, starts, strict=True):
-        for n, page in enumerate(part.layout.pages):
-            marks = []
+        for n, pg in enumerate(part.layout.pages):
             if n == 0 and part.title is not None:
-                marks.append(f"ld-mark(0, {part.depth}, {_string(part.title)})")
-            marks.extend(f"ld-mark({_num(page.height - b.top)}, {b.depth + part.shift}, {_string(b.title)})"
+                marks.append(Mark(part.title, part.depth, start, pg.height))
+            marks.extend(Mark(b.title, b.depth + part.shift, start + n, b.top)
                          for b in part.layout.bookmarks if b.page == n)
-            for link in page.links:
-                dest = _destination(link, part, start, here, doc, starts, page.height)
-                if dest is not None:
-                    x1, y1, x2, y2 = link.rect
-                    marks.append(f"ld-hot({_num(x1)}, {_num(page.height - y2)}, {_num(x2 - x1)}, "
-                                 f"{_num(y2 - y1)}, {dest})")
-            out.append(f"#ld-sheet({_string(part.file)}, {n + 1}, {_num(page.width)}pt, {_num(page.height)}pt, "
-                       f"ld-page-footer(ld-f, {start + n}, {total}), {{{'; '.join(marks)}}})\n")
-    return "".join(out)
+            jumps = [j for j in (_jump(link, part, start, here, doc, starts) for link in pg.links) if j is not None]
+            sheets.append(Sheet(part.key, n, pg.width, pg.height, tuple(jumps)))
+    return Plan(tuple(sheets), tuple(marks))
 
 
-def _destination(link: Link, part: Part, start: int, here: str, doc: Sheets, starts: list[int],
-                 height: float) -> str | None:
-    """A typst `link()` destination for a link of `part`, as seen from the assembled document."""
+def _jump(link: Link, part: Part, start: int, here: str, doc: Sheets, starts: list[int]) -> Jump | None:
+    """Where a link of `part` goes, seen from the assembled document."""
+    top = part.layout.pages[0].height if part.layout.pages else 0.0
     if link.uri is None:
-        if link.page is None:
-            return None
-        top = height - (link.top or height)
-        return f"(page: {start + link.page}, x: 0pt, y: {_num(max(top, 0.0))}pt)"
+        return None if link.page is None else Jump(link.rect, None, start + link.page, link.top or 0.0)
     uri = link.uri
     if uri.startswith(PAGE_LINK):
         number = uri[len(PAGE_LINK):]
-        return f"(page: {int(number)}, x: 0pt, y: 0pt)" if number.isdigit() else None
+        return Jump(link.rect, None, int(number) - 1, top) if number.isdigit() and int(number) > 0 else None
     if _SCHEME.match(uri) or uri.startswith("#"):
-        return _string(uri)
+        return Jump(link.rect, uri)
     target = posixpath.normpath(posixpath.join(posixpath.dirname(part.base), uri))
     index = doc.targets.get(target)
     if index is not None:
-        return f"(page: {starts[index]}, x: 0pt, y: 0pt)"
-    return _string(posixpath.relpath(target, here or "."))
+        return Jump(link.rect, None, starts[index], top)
+    return Jump(link.rect, posixpath.relpath(target, here or "."))
 
 
-def _string(text: str) -> str:
-    return typst_string(_CONTROL.sub(" ", text))
+def kit_markup(preamble: str, docs: Sequence[tuple[str, Plan]]) -> str:
+    """Typst source of the footers of many handbooks: one page per handbook page, in order, holding
+    only "<footer> · Page N of M" (ladder_docs.pdf_write draws each over its page)."""
+    out = [preamble, '#set text(font: ld-fonts, size: 10pt, fill: ld-ink, lang: "en")\n']
+    for k, (footer, doc) in enumerate(docs):
+        out.append(f"#let ld-f{k} = {typst_string(_CONTROL.sub(' ', footer))}\n")
+        total = len(doc.sheets)
+        out.extend(f"#page(width: {_num(s.width)}pt, height: {_num(s.height)}pt, margin: ld-margins, "
+                   f"footer: ld-page-footer(ld-f{k}, {n}, {total}))[]\n" for n, s in enumerate(doc.sheets, 1))
+    return "".join(out)
 
 
 def _num(value: float) -> str:
     """A short, deterministic decimal (typst reads it as a float)."""
-    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
     return "0" if text in ("", "-0") else text
