@@ -16,8 +16,8 @@ from pypdf import PdfReader
 import ladder_docs.build as build_module
 from ladder_docs import typst_engine
 from ladder_docs.build import build
-from ladder_docs.model import Item, Source
-from ladder_docs.pdf_read import read_layout
+from ladder_docs.model import Item, Ladder, Source
+from ladder_docs.pdf_layout import read_layout
 from ladder_docs.templating import builtin_root
 
 FOOTER = "Version v1.2.0 · Commit 0123456 · 1 June 2024"
@@ -108,20 +108,25 @@ def test_the_ladder_handbook_nests_tracks_and_rebases_links(dist: Path) -> None:
     assert all(f"Acme Ladder · {FOOTER}" in t for t in texts)
 
 
-def test_a_level_linked_from_another_track_keeps_a_relative_link(tmp_path: Path) -> None:
+def two_tracks(l2_summary: str | None = None) -> Ladder:
+    """The clean ladder plus an Operations track whose level links to Engineering's L2."""
     base = clean_ladder()
-    other = dataclasses.replace(base.tracks[0], key="ops", name="Operations", path="ladder/Ops", overview=(),
-                                levels=(dataclasses.replace(base.tracks[0].levels[0], key="ops/l1-operator",
-                                                            slug="l1-operator", track="ops"),))
-    lv = other.levels[0]
+    eng = base.tracks[0]
+    if l2_summary is not None:
+        eng = dataclasses.replace(eng, levels=(eng.levels[0], dataclasses.replace(eng.levels[1], summary=l2_summary)))
+    lv = dataclasses.replace(eng.levels[0], key="ops/l1-operator", slug="l1-operator", track="ops",
+                             source=Source("ladder/Ops/L1-Engineer.md", "e" * 40))
     dim = dataclasses.replace(lv.dimensions[0], competencies=(Item("See [L2](../Eng/L2-Senior-Engineer.md).", 10),))
-    source = Source("ladder/Ops/L1-Engineer.md", "e" * 40)
-    other = dataclasses.replace(other, levels=(dataclasses.replace(lv, dimensions=(dim, *lv.dimensions[1:]),
-                                                                   source=source),))
-    ladder = dataclasses.replace(base, tracks=(*base.tracks, other))
-    build(ladder, tmp_path / "dist", formats={"pdf"})
+    ops = dataclasses.replace(eng, key="ops", name="Operations", path="ladder/Ops", overview=(),
+                              levels=(dataclasses.replace(lv, dimensions=(dim, *lv.dimensions[1:])),))
+    return dataclasses.replace(base, tracks=(eng, ops))
+
+
+def test_a_level_linked_from_another_track_keeps_a_relative_link(tmp_path: Path) -> None:
+    build(two_tracks(), tmp_path / "dist", formats={"pdf"})
     track = PdfReader(tmp_path / "dist/ops/handbook.pdf")
     assert ("uri", "../eng/l2-senior-engineer.pdf") in links(track, 2)
+    assert ("uri", "../eng/l2-senior-engineer.pdf") in links(PdfReader(tmp_path / "dist/ops/l1-operator.pdf"), 1)
     whole = PdfReader(tmp_path / "dist/ladder.pdf")
     l2 = next(p for d, t, p in outline(whole) if t == "L2 Senior Engineer")
     found = [links(whole, n) for n in range(1, len(whole.pages) + 1)]
@@ -141,9 +146,9 @@ def test_reading_a_pdf_treats_strings_as_data(tmp_path: Path) -> None:
     assert (layout.pages[0].width, layout.pages[0].height) == pytest.approx((595.2756, 841.8898))
 
 
-def test_a_rebuild_typesets_only_the_parts_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_rebuild_typesets_only_the_tracks_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "dist"
-    build(clean_ladder(), out, formats={"pdf"})
+    build(two_tracks(), out, formats={"pdf"})
     compiled: list[str] = []
     real = build_module.compile_pdf
 
@@ -152,14 +157,9 @@ def test_a_rebuild_typesets_only_the_parts_that_changed(tmp_path: Path, monkeypa
         return real(markup, timestamp=timestamp)
 
     monkeypatch.setattr(build_module, "compile_pdf", counting)
-    base = clean_ladder()
-    l2 = base.tracks[0].levels[1]
-    changed = dataclasses.replace(l2, summary="I own services and their on-call.")
-    ladder = dataclasses.replace(base, tracks=(dataclasses.replace(base.tracks[0], levels=(
-        base.tracks[0].levels[0], changed)),))
-    result = build(ladder, out, formats={"pdf"})
-    assert result.rendered == 3  # the L2, track and ladder handbooks
-    assert not [m for m in compiled if "<level-eng--l1-engineer>" in m]  # L1 was typeset once, then reused
+    result = build(two_tracks("I own services and their on-call."), out, formats={"pdf"})
+    assert result.rendered == 3  # the L2, Engineering and ladder handbooks
+    assert not [m for m in compiled if "<level-ops--l1-operator>" in m]  # typeset once, then reused
     assert len([m for m in compiled if "<level-eng--l2-senior-engineer>" in m]) == 1
     assert "on-call" in pages(out / "eng/handbook.pdf")[3]
 

@@ -1,17 +1,17 @@
 """The PDF handbooks of a build, every page typeset once.
 
-typst typesets each level once (typst/level.typ.j2 as a footerless "sheet"), each track's first
-pages (typst/track-front.typ.j2: title, contents, overview), the ladder's first pages
-(typst/ladder-front.typ.j2) and each track's introduction in it (typst/ladder-track.typ.j2).
-Every handbook is then assembled from those pages (ladder_docs.pdf_sheets plans it, one typst
-"footer kit" typesets the footers of many handbooks, ladder_docs.pdf_write copies the pages): a
-level handbook from its level, a track's from its front and levels, the ladder's from its front
-and every introduction and level. That is a third of the typesetting of compiling the three kinds
-of handbook apart.
+typst typesets, without footers, each track's levels together (typst/track-levels.typ.j2), each
+track's introduction (typst/ladder-track.typ.j2: its name and overview), the ladder's own
+documents (typst/ladder-documents.typ.j2), and the first page of each track and ladder handbook
+(title block and contents: typst/track-front.typ.j2, typst/ladder-front.typ.j2). Every handbook
+is assembled from those pages: ladder_docs.pdf_sheets plans it, one typst "footer kit" typesets
+the footers of many handbooks, ladder_docs.pdf_write copies the pages. A level's pages appear in
+its level, track and ladder handbooks but are typeset once; one document per track rather than
+per level saves a fifth of the typesetting (fonts, pictures and start-up once per document).
 
-Order: levels and introductions on the typst threads; then the fronts (their contents list the
-levels' page numbers) while this thread assembles the level handbooks; then the track and ladder
-handbooks. Typeset parts are kept in the build cache, so a rebuild typesets only what changed.
+Order: the parts on the typst threads; then the fronts (their contents list the parts' page
+numbers) while this thread assembles the level handbooks; then the track and ladder handbooks.
+Typeset parts are kept in the build cache, so a rebuild typesets only the tracks that changed.
 A part that fails fails every handbook it belongs to, with its message.
 """
 
@@ -21,7 +21,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,8 @@ from .build_cache import BuildCache
 from .build_plan import Job, tool_versions
 from .context import Contexts
 from .handbook_links import artifact_path
-from .pdf_read import PdfLayout, RawPdf, layout_of
+from .pdf_layout import PdfLayout, layout_of, split
+from .pdf_read import RawPdf
 from .pdf_sheets import Part, Sheets, kit_markup, plan
 from .pdf_write import KIT, write_pdf
 from .typst_engine import TypstCompileError, handbook_preamble
@@ -40,8 +41,6 @@ from .typst_engine import TypstCompileError, handbook_preamble
 WHOLE_TEMPLATES = ("typst/level.typ.j2", "typst/track.typ.j2", "typst/ladder.typ.j2")
 Compile = Callable[[str], bytes]
 Done = Callable[[Job, bytes | BaseException], None]
-# (part, bookmark depth, bookmark title, shift of the part's own bookmarks)
-PartUse = tuple["_Body", int, str | None, int]
 
 
 def assembled(templates: Path | None) -> bool:
@@ -60,6 +59,37 @@ class _Body:
     layout: PdfLayout | None = None
     error: str | None = None
     cache_key: str = ""
+    views: list[tuple[int, PdfLayout]] = field(default_factory=list)  # each level of a track's levels
+
+
+@dataclass(frozen=True)
+class _Use:
+    """Pages of a part in a handbook: `first` and `layout` (a level's view, or the whole part), a
+    bookmark `title` at `depth` on its first page (or none), `shift` for the part's own bookmarks."""
+
+    body: _Body
+    base: str
+    first: int = 0
+    view: int | None = None
+    depth: int = 1
+    title: str | None = None
+    shift: int = 0
+
+    @property
+    def layout(self) -> PdfLayout:
+        assert self.body.layout is not None
+        return self.body.layout if self.view is None else self.body.views[self.view][1]
+
+
+@dataclass(frozen=True)
+class _Doc:
+    """A handbook to assemble: path, PDF title, footer text, parts in order, handbooks inside it."""
+
+    path: str
+    title: str
+    footer: str
+    uses: list[_Use]
+    targets: dict[str, int]
 
 
 class PdfHandbooks:
@@ -77,26 +107,35 @@ class PdfHandbooks:
         self.prefix = json.dumps([tool_versions(), timestamp]).encode()
 
     def start(self) -> None:
-        """Submit the levels (and the ladder's track introductions) that some handbook needs."""
+        """Submit the parts some handbook needs, biggest first: track levels, introductions, documents."""
         whole = ("ladder", None) in self.jobs
-        for t, track in enumerate(self.ladder.tracks):
-            whole_track = whole or ("track", track.key) in self.jobs
-            for lv in track.levels:
-                if whole_track or ("level", lv.key) in self.jobs:
-                    self._submit(("level", lv.key), f"l{len(self.bodies)}", artifact_path("level", lv.key, "pdf"),
-                                 "typst/level.typ.j2", self.ctx.level(lv.key))
-            if whole:
-                self._submit(("intro", track.key), f"i{t}", "ladder.pdf", "typst/ladder-track.typ.j2",
-                             self.ctx.track(track.key))
+        tracks = sorted(self.ladder.tracks, key=lambda t: -len(t.levels))
+        for track in tracks:
+            in_track = ("track", track.key) in self.jobs
+            if track.levels and (whole or in_track or any(("level", lv.key) in self.jobs for lv in track.levels)):
+                first = self.ctx.level(track.levels[0].key)
+                context = {**first, "levels": [self.ctx.level_data(lv) for lv in track.levels]}
+                anchors = {lv["anchor"] for lv in context["levels"]}
+                self._submit(("levels", track.key), artifact_path("level", track.levels[0].key, "pdf"),
+                             "typst/track-levels.typ.j2", context, anchors)
+        for track in tracks:
+            if whole or (("track", track.key) in self.jobs and track.overview):
+                context = self.ctx.track(track.key)
+                anchors = {context["track"]["anchor"], *(d["anchor"] for d in context["track"]["overview"])}
+                self._submit(("intro", track.key), "ladder.pdf", "typst/ladder-track.typ.j2", context, anchors)
+        if whole and self.ladder.documents:
+            context = self.ctx.whole()
+            self._submit(("documents", None), "ladder.pdf", "typst/ladder-documents.typ.j2", context,
+                         {d["anchor"] for d in context["documents"]})
 
     def finish(self) -> None:
         """Typeset the fronts while assembling the level handbooks, then the rest; cache the parts."""
         self._wait()
         levels = [(job, self._level(str(job.key))) for (kind, _), job in self.jobs.items() if kind == "level"]
-        later = [(self.jobs[("track", t.key)], self._front_track(t.key))
+        later = [(self.jobs[("track", t.key)], self._track(t.key))
                  for t in self.ladder.tracks if ("track", t.key) in self.jobs]
         if ("ladder", None) in self.jobs:
-            later.append((self.jobs[("ladder", None)], self._front_ladder()))
+            later.append((self.jobs[("ladder", None)], self._whole()))
         self._assemble(levels)
         self._wait()
         self._assemble(later)
@@ -110,12 +149,11 @@ class PdfHandbooks:
             for future in wait(futures).done:
                 future.result()  # tasks catch what a document can raise; anything else is a bug
 
-    def _submit(self, key: tuple[str, str | None], name: str, base: str, template: str,
-                context: dict[str, Any]) -> _Body:
-        body = self.bodies[key] = _Body(name, base)
+    def _submit(self, key: tuple[str, str | None], base: str, template: str, context: dict[str, Any],
+                anchors: set[str]) -> _Body:
+        body = self.bodies[key] = _Body(f"p{len(self.bodies)}", base)
         try:
-            source = render_typst.render(self.templates, template, context, {"path": base},
-                                         _anchors(key[0], context), sheet=True)
+            source = render_typst.render(self.templates, template, context, {"path": base}, anchors)
         except self.errors as err:
             body.error = " ".join(str(err).split())
             return body
@@ -123,81 +161,89 @@ class PdfHandbooks:
         entry = self.cache.lookup(body.cache_key)
         if entry is not None:
             body.pdf = self.cache.read(entry)
-        self.futures.append(self.pool.submit(self._make, body, source))
+        names = [artifact_path("level", lv["key"], "pdf") for lv in context.get("levels", [])]
+        self.futures.append(self.pool.submit(self._make, body, source, names))
         return body
 
-    def _make(self, body: _Body, source: str) -> None:
+    def _make(self, body: _Body, source: str, levels: list[str]) -> None:
         try:
             if body.pdf is None:
                 body.pdf = self.compile_part(source)
             body.raw = RawPdf(body.pdf)
             body.layout = layout_of(body.raw)
+            if levels:
+                body.views = split(body.layout, levels)
         except self.errors as err:
             body.error = " ".join(str(err).split())
 
+    def _level_use(self, track_key: str, index: int, depth: int = 1, title: str | None = None,
+                   shift: int = 0) -> _Use:
+        body = self.bodies[("levels", track_key)]
+        track = self.ladder.track(track_key)
+        assert track is not None
+        first = body.views[index][0] if body.views else 0
+        return _Use(body, artifact_path("level", track.levels[index].key, "pdf"), first, index, depth, title, shift)
+
     def _level(self, key: str) -> _Doc:
         ctx = self.ctx.level(key)
-        lv, path = ctx["level"], artifact_path("level", key, "pdf")
-        return self._doc(path, f"{lv['label']} · {ctx['track']['name']} · {self.meta['ladder']}", lv["label"],
-                         [(self.bodies[("level", key)], 0, None, 0)], {path: 0})
+        lv, path, track = ctx["level"], artifact_path("level", key, "pdf"), ctx["track"]
+        index = next(i for i, head in enumerate(track["levels"]) if head["key"] == key)
+        return self._doc(path, f"{lv['label']} · {track['name']} · {self.meta['ladder']}", lv["label"],
+                         [self._level_use(track["key"], index)], {path: 0})
 
-    def _front_track(self, key: str) -> _Doc:
+    def _track(self, key: str) -> _Doc:
+        """A track handbook: its contents, its introduction (when it has overview documents), its levels."""
         track = self.ladder.track(key)
         assert track is not None
         path = artifact_path("track", key, "pdf")
-        uses: list[PartUse] = []
+        uses: list[_Use] = []
+        if track.overview:  # the ladder's introduction, track heading included, its bookmarks one up
+            uses.append(_Use(self.bodies[("intro", key)], "ladder.pdf", shift=-1))
         targets = {path: 0}
-        contents: list[dict[str, Any]] = []
-        after = 1
-        for lv in track.levels:
-            body, label = self.bodies[("level", lv.key)], self.ctx.level_data(lv)["label"]
+        for i, lv in enumerate(track.levels):
             targets[artifact_path("level", lv.key, "pdf")] = len(uses) + 1
-            contents.append({"depth": 1, "title": label, "after": after})
-            if body.layout is not None:
-                contents.extend(_entries(body.layout, 1, after))
-                after += len(body.layout.pages)
-            uses.append((body, 1, label, 1))
+            uses.append(self._level_use(key, i, 1, self.ctx.level_data(lv)["label"], 1))
         ctx = self.ctx.track(key)
-        front = self._front(("front", key), f"t{len(self.bodies)}", path, "typst/track-front.typ.j2",
-                            {**ctx, "contents": contents}, uses)
+        front = self._front(("front", key), path, "typst/track-front.typ.j2", ctx, uses, {ctx["track"]["anchor"]})
         name = ctx["track"]["name"]
         return self._doc(path, f"{name} handbook · {self.meta['ladder']}", f"{name} handbook",
-                         [(front, 0, None, 0), *uses], targets)
+                         [_Use(front, path), *uses], targets)
 
-    def _front_ladder(self) -> _Doc:
-        uses: list[PartUse] = []
+    def _whole(self) -> _Doc:
+        """The ladder handbook: contents, its documents, then each track's introduction and levels."""
+        uses: list[_Use] = []
         targets = {"ladder.pdf": 0}
+        if ("documents", None) in self.bodies:
+            uses.append(_Use(self.bodies[("documents", None)], "ladder.pdf"))
+        for track in self.ladder.tracks:
+            targets[artifact_path("track", track.key, "pdf")] = len(uses) + 1
+            uses.append(_Use(self.bodies[("intro", track.key)], "ladder.pdf"))
+            for i, lv in enumerate(track.levels):
+                targets[artifact_path("level", lv.key, "pdf")] = len(uses) + 1
+                uses.append(self._level_use(track.key, i, 2, self.ctx.level_data(lv)["label"], 2))
+        front = self._front(("front", None), "ladder.pdf", "typst/ladder-front.typ.j2", self.ctx.whole(), uses, set())
+        ladder = self.meta["ladder"]
+        return self._doc("ladder.pdf", f"{ladder} · complete handbook", ladder, [_Use(front, "ladder.pdf"), *uses],
+                         targets)
+
+    def _front(self, key: tuple[str, str | None], base: str, template: str, context: dict[str, Any],
+               uses: list[_Use], anchors: set[str]) -> _Body:
+        """A handbook's first page (title block, contents), typeset once every part it lists is."""
+        failed = next((u.body.error for u in uses if u.body.error is not None), None)
+        if failed is not None:
+            body = self.bodies[key] = _Body(f"p{len(self.bodies)}", base, error=failed)
+            return body
         contents: list[dict[str, Any]] = []
         after = 1
-        for track in self.ladder.tracks:
-            intro = self.bodies[("intro", track.key)]
-            targets[artifact_path("track", track.key, "pdf")] = len(uses) + 1
-            if intro.layout is not None:
-                contents.extend(_entries(intro.layout, 0, after))
-                after += len(intro.layout.pages)
-            uses.append((intro, 0, None, 0))
-            for lv in track.levels:
-                body, label = self.bodies[("level", lv.key)], self.ctx.level_data(lv)["label"]
-                targets[artifact_path("level", lv.key, "pdf")] = len(uses) + 1
-                contents.append({"depth": 2, "title": label, "after": after})
-                if body.layout is not None:
-                    after += len(body.layout.pages)
-                uses.append((body, 2, label, 2))
-        front = self._front(("front", None), "w", "ladder.pdf", "typst/ladder-front.typ.j2",
-                            {**self.ctx.whole(), "contents": contents}, uses)
-        ladder = self.meta["ladder"]
-        return self._doc("ladder.pdf", f"{ladder} · complete handbook", ladder, [(front, 0, None, 0), *uses], targets)
+        for use in uses:
+            if use.title is not None and use.depth <= 2:
+                contents.append({"depth": use.depth, "title": use.title, "after": after})
+            contents += [{"depth": b.depth + use.shift, "title": b.title, "after": after + b.page}
+                         for b in use.layout.bookmarks if 1 <= b.depth + use.shift <= 2]
+            after += len(use.layout.pages)
+        return self._submit(key, base, template, {**context, "contents": contents}, anchors)
 
-    def _front(self, key: tuple[str, str | None], name: str, base: str, template: str, context: dict[str, Any],
-               needs: list[PartUse]) -> _Body:
-        """A front part, typeset only when every part it lists was."""
-        failed = next((b.error for b, *_ in needs if b.error is not None), None)
-        if failed is None:
-            return self._submit(key, name, base, template, context)
-        body = self.bodies[key] = _Body(name, base, error=failed)
-        return body
-
-    def _doc(self, path: str, title: str, label: str, uses: list[PartUse], targets: dict[str, int]) -> _Doc:
+    def _doc(self, path: str, title: str, label: str, uses: list[_Use], targets: dict[str, int]) -> _Doc:
         footer = f"{label} · Version {self.meta['version']} · Commit {self.meta['short']} · {self.meta['date_long']}"
         return _Doc(path, title, footer, uses, targets)
 
@@ -205,11 +251,11 @@ class PdfHandbooks:
         """Plan, typeset the footers of, and write the handbooks whose parts are all typeset."""
         ready = []
         for job, doc in docs:
-            failed = next((b.error for b, *_ in doc.uses if b.error is not None), None)
+            failed = next((u.body.error for u in doc.uses if u.body.error is not None), None)
             if failed is not None:
                 self.done(job, TypstCompileError(failed))
                 continue
-            parts = tuple(Part(b.key, b.base, _layout(b), title, depth, shift) for b, depth, title, shift in doc.uses)
+            parts = tuple(Part(u.body.key, u.base, u.layout, u.title, u.depth, u.shift, u.first) for u in doc.uses)
             ready.append((job, doc, plan(Sheets(doc.path, doc.title, doc.footer, parts, doc.targets))))
         if not ready:
             return
@@ -222,40 +268,9 @@ class PdfHandbooks:
             return
         first = 0
         for job, doc, page_plan in ready:
-            sources = {b.key: b.raw for b, *_ in doc.uses if b.raw is not None}
+            sources = {u.body.key: u.body.raw for u in doc.uses if u.body.raw is not None}
             try:
                 self.done(job, write_pdf(doc.title, page_plan, {**sources, KIT: kit}, first, self.timestamp))
             except self.errors as err:
                 self.done(job, err)
             first += len(page_plan.sheets)
-
-
-@dataclass(frozen=True)
-class _Doc:
-    """A handbook to assemble: path, PDF title, footer text, parts in order, handbooks inside it."""
-
-    path: str
-    title: str
-    footer: str
-    uses: list[PartUse]
-    targets: dict[str, int]
-
-
-def _entries(layout: PdfLayout, shift: int, after: int) -> list[dict[str, Any]]:
-    """Contents entries for a part's bookmarks, two levels deep in the handbook."""
-    return [{"depth": b.depth + shift, "title": b.title, "after": after + b.page}
-            for b in layout.bookmarks if b.depth + shift <= 2]
-
-
-def _layout(body: _Body) -> PdfLayout:
-    assert body.layout is not None
-    return body.layout
-
-
-def _anchors(kind: str, ctx: dict[str, Any]) -> set[str]:
-    """The labels a part defines (links to anything else point at a handbook file)."""
-    if kind == "level":
-        return {ctx["level"]["anchor"]}
-    if kind in ("front", "intro") and "track" in ctx:
-        return {ctx["track"]["anchor"], *(d["anchor"] for d in ctx["track"]["overview"])}
-    return {d["anchor"] for d in ctx.get("documents", [])}

@@ -1,10 +1,10 @@
-"""Read the PDFs typst wrote in this build: page sizes, links, bookmarks, and objects to copy.
+"""Read the PDFs typst wrote in this build: objects by number, and the bytes to copy them.
 
-The PDF handbooks are assembled from pages typeset once (ladder_docs.pdf_write): a page's drawing
-is copied as it is, its links and bookmarks are read here and written again for each handbook.
-Only PDFs typst wrote are read (classic cross-reference table, plain object dictionaries, no
-object streams); anything else is refused with an ArtifactError. Strings are tokenised properly,
-so content text inside a link target or a title cannot be mistaken for PDF syntax.
+The PDF handbooks are assembled from pages typeset once (ladder_docs.pdf_write copies a page's
+drawing as it is; ladder_docs.pdf_layout reads its links and bookmarks). Only PDFs typst wrote are
+read (classic cross-reference table, plain object dictionaries, no object streams); anything else
+is refused with an ArtifactError. Strings are tokenised properly, so content text inside a link
+target or a title cannot be mistaken for PDF syntax.
 """
 
 from __future__ import annotations
@@ -35,43 +35,6 @@ class Ref:
     """An indirect reference (`12 0 R`)."""
 
     num: int
-
-
-@dataclass(frozen=True)
-class Link:
-    """A link annotation: its rectangle (PDF points, origin bottom left) and its target."""
-
-    rect: tuple[float, float, float, float]
-    uri: str | None  # an external or relative target
-    page: int | None = None  # or a page of the same document (0-based) …
-    top: float | None = None  # … and the height to show there (PDF points from the bottom)
-
-
-@dataclass(frozen=True)
-class Page:
-    """One page: size in points and its links."""
-
-    width: float
-    height: float
-    links: tuple[Link, ...]
-
-
-@dataclass(frozen=True)
-class Bookmark:
-    """An outline entry: title, depth (1 = top), page (0-based) and height (points from the bottom)."""
-
-    title: str
-    depth: int
-    page: int
-    top: float
-
-
-@dataclass(frozen=True)
-class PdfLayout:
-    """What an embedded copy of a PDF would lose: page sizes, links and bookmarks."""
-
-    pages: tuple[Page, ...]
-    bookmarks: tuple[Bookmark, ...]
 
 
 class RawPdf:
@@ -191,7 +154,7 @@ class RawPdf:
             pos = self._skip(pos + 2)
             while not data.startswith(b">>", pos):
                 key, pos = self._value(pos)
-                if not isinstance(key, _Name):
+                if not isinstance(key, Name):
                     raise ArtifactError("PDF: a dictionary key is not a name")
                 out[key.text], pos = self._value(self._skip(pos))
                 pos = self._skip(pos)
@@ -213,7 +176,7 @@ class RawPdf:
         found = _REF.match(data, pos)
         if found:
             return Ref(int(found.group(1))), found.end()
-        for pattern, make in ((_NAME, lambda m: _Name(m.group(1))), (_NUMBER, lambda m: float(m.group())),
+        for pattern, make in ((_NAME, lambda m: Name(m.group(1))), (_NUMBER, lambda m: float(m.group())),
                               (_KEYWORD, lambda m: {b"true": True, b"false": False}.get(m.group()))):
             found = pattern.match(data, pos)
             if found:
@@ -250,99 +213,9 @@ class RawPdf:
 
 
 @dataclass(frozen=True)
-class _Name:
+class Name:
     raw: bytes
 
     @property
     def text(self) -> str:
         return re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), self.raw).decode("latin-1")
-
-
-def text_string(raw: bytes) -> str:
-    """A PDF text string: UTF-16 with a byte order mark, else (close enough) Latin-1."""
-    if raw.startswith(b"\xfe\xff"):
-        return raw[2:].decode("utf-16-be", "replace")
-    return raw.decode("latin-1")
-
-
-def _uri(raw: bytes) -> str:
-    # A URI is bytes; typst writes them UTF-8 encoded.
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("latin-1")
-
-
-def read_layout(pdf: bytes) -> PdfLayout:
-    """Page sizes, links and bookmarks of a PDF typst wrote."""
-    return layout_of(RawPdf(pdf))
-
-
-def layout_of(reader: RawPdf) -> PdfLayout:
-    """Page sizes, links and bookmarks of a read PDF."""
-    catalog = reader.get(reader.trailer["Root"])
-    refs = reader.pages()
-    index = {num: i for i, num in enumerate(refs)}
-    named = _named_destinations(reader, catalog)
-
-    def destination(dest: Any) -> tuple[int, float] | None:
-        dest = reader.get(dest)
-        if isinstance(dest, bytes | _Name):
-            dest = reader.get(named.get(dest if isinstance(dest, bytes) else dest.raw))
-        if isinstance(dest, dict):
-            dest = reader.get(dest.get("D"))
-        if not isinstance(dest, list) or not dest or not isinstance(dest[0], Ref) or dest[0].num not in index:
-            return None
-        top = dest[3] if len(dest) > 3 and isinstance(dest[3], float) else 0.0
-        return index[dest[0].num], top
-
-    pages = []
-    for num in refs:
-        page = reader.get(Ref(num))
-        box = [float(v) for v in reader.get(page["MediaBox"])]
-        links = []
-        for annot in (reader.get(a) for a in reader.get(page.get("Annots", []))):
-            if annot.get("Subtype") != _Name(b"Link") or "Rect" not in annot:
-                continue
-            x1, y1, x2, y2 = (float(v) for v in reader.get(annot["Rect"]))
-            rect = (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
-            action = reader.get(annot.get("A")) or {}
-            if action.get("S") == _Name(b"URI"):
-                links.append(Link(rect, _uri(reader.get(action["URI"]))))
-            elif (found := destination(annot.get("Dest") or action.get("D"))) is not None:
-                links.append(Link(rect, None, found[0], found[1]))
-        pages.append(Page(box[2] - box[0], box[3] - box[1], tuple(links)))
-    marks: list[Bookmark] = []
-
-    def walk(item: Any, depth: int) -> None:
-        while item is not None:
-            node = reader.get(item)
-            found = destination(node.get("Dest") or (reader.get(node.get("A")) or {}).get("D"))
-            if found is not None:
-                title = text_string(reader.get(node.get("Title", b"")))
-                marks.append(Bookmark(title, depth, found[0], found[1]))
-            if "First" in node:
-                walk(node["First"], depth + 1)
-            item = node.get("Next")
-
-    outlines = reader.get(catalog.get("Outlines"))
-    if isinstance(outlines, dict) and "First" in outlines:
-        walk(outlines["First"], 1)
-    return PdfLayout(tuple(pages), tuple(marks))
-
-
-def _named_destinations(reader: RawPdf, catalog: dict[str, Any]) -> dict[bytes, Any]:
-    out: dict[bytes, Any] = {}
-
-    def walk(node: Any) -> None:
-        node = reader.get(node)
-        names = reader.get(node.get("Names", []))
-        for k in range(0, len(names) - 1, 2):
-            out[reader.get(names[k])] = names[k + 1]
-        for kid in reader.get(node.get("Kids", [])):
-            walk(kid)
-
-    tree = reader.get(reader.get(catalog.get("Names")) or {}).get("Dests") if catalog.get("Names") else None
-    if tree is not None:
-        walk(tree)
-    return out

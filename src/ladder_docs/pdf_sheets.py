@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .inline import typst_string
-from .pdf_read import Link, PdfLayout
+from .pdf_layout import Link, PdfLayout
 
 PAGE_LINK = "ld-page:"
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -29,9 +29,10 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 class Part:
     """A typeset PDF drawn into a handbook, in order.
 
-    `key`: the part's name among the typeset parts; `base`: the out-dir path its relative links
-    were made for; `title`, `depth`: a bookmark on its first page (a level chapter), or none;
-    `shift`: added to the depth of the part's own bookmarks.
+    `key`: the typeset PDF it is in; `first`: its first page there (a track's levels are typeset
+    together); `layout`: its pages; `base`: the out-dir path its relative links were made for;
+    `title`, `depth`: a bookmark on its first page (a level chapter), or none; `shift`: added to
+    the depth of the part's own bookmarks.
     """
 
     key: str
@@ -40,6 +41,7 @@ class Part:
     title: str | None = None
     depth: int = 1
     shift: int = 0
+    first: int = 0
 
 
 @dataclass(frozen=True)
@@ -110,9 +112,9 @@ def plan(doc: Sheets) -> Plan:
             if n == 0 and part.title is not None:
                 marks.append(Mark(part.title, part.depth, start, pg.height))
             marks.extend(Mark(b.title, b.depth + part.shift, start + n, b.top)
-                         for b in part.layout.bookmarks if b.page == n)
+                         for b in part.layout.bookmarks if b.page == n and b.depth + part.shift >= 1)
             jumps = [j for j in (_jump(link, part, start, here, doc, starts) for link in pg.links) if j is not None]
-            sheets.append(Sheet(part.key, n, pg.width, pg.height, tuple(jumps)))
+            sheets.append(Sheet(part.key, part.first + n, pg.width, pg.height, tuple(jumps)))
     return Plan(tuple(sheets), tuple(marks))
 
 

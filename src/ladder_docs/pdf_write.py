@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .errors import ArtifactError
-from .pdf_read import RawPdf, Ref, _Name
+from .pdf_read import Name, RawPdf, Ref
 from .pdf_sheets import Jump, Mark, Plan
 
 KIT = "\0kit"  # the footer kit among the sources
@@ -226,6 +226,6 @@ def _serialise(value: Any) -> bytes:
         return b" true" if value else b" false"
     if isinstance(value, float):
         return b" " + _number(value)
-    if isinstance(value, _Name):
+    if isinstance(value, Name):
         return b"/" + value.raw
     raise ArtifactError(f"PDF: cannot copy a {type(value).__name__} here")

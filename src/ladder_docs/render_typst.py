@@ -83,16 +83,12 @@ def _label(anchor: str) -> Typst:
 
 
 def render(templates: Path | None, template: str, context: dict[str, Any], page: dict[str, Any],
-           anchors: Collection[str], *, sheet: bool = False) -> str:
-    """Typst source of one PDF handbook; `anchors` are the labels the document defines.
-
-    `sheet`: pages without a footer, drawn later into handbooks that add their own
-    (ladder_docs.pdf_sheets).
-    """
+           anchors: Collection[str]) -> str:
+    """Typst source of one PDF handbook; `anchors` are the labels the document defines."""
     link = page_linker(page["path"], "pdf", anchors)
     return environment(templates).get_template(template).render(
         **context, page=page, target=lambda ref: _target(link(ref)), _link=link,
-        preamble=Typst(handbook_preamble()), sheet=sheet,
+        preamble=Typst(handbook_preamble()),
     )
 
 
