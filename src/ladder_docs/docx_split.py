@@ -18,7 +18,9 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Callable, Sequence
 from xml.sax.saxutils import escape, unescape
 
@@ -55,6 +57,7 @@ class BookDocx:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             self.infos = z.infolist()
             self.parts = {i.filename: z.read(i) for i in self.infos}
+        self.packed: dict[str, tuple[int, bytes, int]] = {}  # name → crc, deflated bytes, size
         xml = self.parts[DOCUMENT].decode("utf-8")
         body = xml.find("<w:body>")
         end = xml.rfind("<w:sectPr")
@@ -130,14 +133,28 @@ class BookDocx:
                 + "".join(self.nums[n][0] for n in nums) + "</w:numbering>")
 
     def _zip(self, parts: dict[str, bytes]) -> bytes:
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-            for info in self.infos:
-                copy = zipfile.ZipInfo(info.filename, info.date_time)
-                copy.compress_type = zipfile.ZIP_DEFLATED
-                copy.create_system, copy.external_attr = info.create_system, info.external_attr
-                z.writestr(copy, parts[info.filename])
-        return out.getvalue()
+        """The package: the book's entries in its order and with its dates; the parts every handbook
+        shares (styles, theme, footer …) are compressed once per build, not once per handbook."""
+        local, central = bytearray(), bytearray()
+        for info in self.infos:
+            data = parts[info.filename]
+            packed = self.packed.get(info.filename) if data is self.parts[info.filename] else None
+            if packed is None:
+                packer = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+                packed = (zlib.crc32(data), packer.compress(data) + packer.flush(), len(data))
+                if data is self.parts[info.filename]:
+                    self.packed[info.filename] = packed
+            crc, body, size = packed
+            name = info.filename.encode("utf-8")
+            (year, month, day, hour, minute, second) = info.date_time
+            stamp = (hour << 11 | minute << 5 | second // 2, (year - 1980) << 9 | month << 5 | day)
+            head = struct.pack("<HHHHHIII", 20, 0x800, 8, *stamp, crc, len(body), size)
+            central += (struct.pack("<IHH", 0x02014B50, info.create_system << 8 | 20, 20) + head[2:] +
+                        struct.pack("<HHHHHII", len(name), 0, 0, 0, 0, info.external_attr, len(local)) + name)
+            local += struct.pack("<I", 0x04034B50) + head + struct.pack("<HH", len(name), 0) + name + body
+        end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(self.infos), len(self.infos), len(central),
+                          len(local), 0)
+        return bytes(local + central + end)
 
 
 def _shift(xml: str, by: int) -> str:
