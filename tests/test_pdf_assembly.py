@@ -19,6 +19,7 @@ from ladder_docs.build import build
 from ladder_docs.model import Item, Ladder, Source
 from ladder_docs.pdf_layout import read_layout
 from ladder_docs.templating import builtin_root
+from ladder_docs.typst_engine import TypstCompileError
 
 FOOTER = "Version v1.2.0 · Commit 0123456 · 1 June 2024"
 
@@ -190,3 +191,20 @@ def test_assembled_pdfs_are_well_formed(dist: Path) -> None:
             assert sorted(forms) == ["/B", "/F"]  # the part's page, then the footer, both copied whole
             assert [(f["/Type"], f["/Subtype"]) for f in forms.values()] == [("/XObject", "/Form")] * 2
         assert all(pages(path)), path
+
+
+def test_a_track_that_fails_to_typeset_fails_only_the_handbooks_holding_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = build_module.compile_pdf
+
+    def failing(markup: str, *, timestamp: int) -> bytes:
+        if "<level-ops--l1-operator>" in markup:
+            raise TypstCompileError("typst: boom (line 9, column 1)")
+        return real(markup, timestamp=timestamp)
+
+    monkeypatch.setattr(build_module, "compile_pdf", failing)
+    result = build(two_tracks(), tmp_path / "dist", formats={"pdf"}, partial=True)
+    assert sorted((f.path, f.error) for f in result.failures) == [
+        (p, "typst: boom (line 9, column 1)") for p in ("ladder.pdf", "ops/handbook.pdf", "ops/l1-operator.pdf")]
+    assert {a.path for a in result.artifacts} == {
+        "eng/handbook.pdf", "eng/l1-engineer.pdf", "eng/l2-senior-engineer.pdf", "index.html"}

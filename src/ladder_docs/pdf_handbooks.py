@@ -4,13 +4,16 @@ typst typesets, without footers, each track's levels together (typst/track-level
 track's introduction (typst/ladder-track.typ.j2: its name and overview), the ladder's own
 documents (typst/ladder-documents.typ.j2), and the first page of each track and ladder handbook
 (title block and contents: typst/track-front.typ.j2, typst/ladder-front.typ.j2). Every handbook
-is assembled from those pages: ladder_docs.pdf_sheets plans it, one typst "footer kit" typesets
-the footers of many handbooks, ladder_docs.pdf_write copies the pages. A level's pages appear in
-its level, track and ladder handbooks but are typeset once; one document per track rather than
-per level saves a fifth of the typesetting (fonts, pictures and start-up once per document).
+is assembled from those pages (ladder_docs.pdf_assemble: a plan, one typst "footer kit" for the
+footers of many handbooks, the pages copied). A level's pages appear in its level, track and
+ladder handbooks but are typeset once; one document per track rather than per level saves a fifth
+of the typesetting (fonts, pictures and start-up once per document).
 
 Order: the parts on the typst threads; then the fronts (their contents list the parts' page
 numbers) while this thread assembles the level handbooks; then the track and ladder handbooks.
+(Assembling each track on a typst thread as soon as its parts were typeset was measured slower:
+Python on those threads contends with this one for the GIL, and a footer kit per track costs
+more start-up than it saves.)
 Typeset parts are kept in the build cache, so a rebuild typesets only the tracks that changed.
 A part that fails fails every handbook it belongs to, with its message.
 """
@@ -21,75 +24,27 @@ import hashlib
 import json
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, wait
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import render_typst, typst_engine
+from . import render_typst
 from .build_cache import BuildCache
 from .build_plan import Job, tool_versions
 from .context import Contexts
 from .handbook_links import artifact_path
-from .pdf_layout import PdfLayout, layout_of, split
+from .pdf_assemble import Body, Doc, Done, Use, assemble
+from .pdf_layout import layout_of, split
 from .pdf_read import RawPdf
-from .pdf_sheets import Part, Sheets, kit_markup, plan
-from .pdf_write import KIT, write_pdf
-from .typst_engine import TypstCompileError, handbook_preamble
 
 # Templates that make a whole handbook (the older way): a user copy of one means the user shapes
 # whole handbooks, so every PDF is compiled apart from its own template (build._pdf).
 WHOLE_TEMPLATES = ("typst/level.typ.j2", "typst/track.typ.j2", "typst/ladder.typ.j2")
 Compile = Callable[[str], bytes]
-Done = Callable[[Job, bytes | BaseException], None]
 
 
 def assembled(templates: Path | None) -> bool:
     """Whether handbooks are assembled from shared pages (no user copy of a whole-handbook template)."""
     return templates is None or not any((templates / name).is_file() for name in WHOLE_TEMPLATES)
-
-
-@dataclass
-class _Body:
-    """A typeset part: its key, the out-dir path its links were made for, its PDF once typeset."""
-
-    key: str
-    base: str
-    pdf: bytes | None = None
-    raw: RawPdf | None = None
-    layout: PdfLayout | None = None
-    error: str | None = None
-    cache_key: str = ""
-    views: list[tuple[int, PdfLayout]] = field(default_factory=list)  # each level of a track's levels
-
-
-@dataclass(frozen=True)
-class _Use:
-    """Pages of a part in a handbook: `first` and `layout` (a level's view, or the whole part), a
-    bookmark `title` at `depth` on its first page (or none), `shift` for the part's own bookmarks."""
-
-    body: _Body
-    base: str
-    first: int = 0
-    view: int | None = None
-    depth: int = 1
-    title: str | None = None
-    shift: int = 0
-
-    @property
-    def layout(self) -> PdfLayout:
-        assert self.body.layout is not None
-        return self.body.layout if self.view is None else self.body.views[self.view][1]
-
-
-@dataclass(frozen=True)
-class _Doc:
-    """A handbook to assemble: path, PDF title, footer text, parts in order, handbooks inside it."""
-
-    path: str
-    title: str
-    footer: str
-    uses: list[_Use]
-    targets: dict[str, int]
 
 
 class PdfHandbooks:
@@ -102,7 +57,7 @@ class PdfHandbooks:
         self.cache, self.pool, self.compile_part, self.done, self.errors = cache, pool, compile_part, done, errors
         self.jobs = {(j.kind, j.key): j for j in jobs}
         self.ladder, self.meta = contexts.ladder, contexts.meta
-        self.bodies: dict[tuple[str, str | None], _Body] = {}
+        self.bodies: dict[tuple[str, str | None], Body] = {}
         self.futures: list[Future[None]] = []
         self.prefix = json.dumps([tool_versions(), timestamp]).encode()
 
@@ -136,9 +91,9 @@ class PdfHandbooks:
                  for t in self.ladder.tracks if ("track", t.key) in self.jobs]
         if ("ladder", None) in self.jobs:
             later.append((self.jobs[("ladder", None)], self._whole()))
-        self._assemble(levels)
+        assemble(levels, self.timestamp, self.done, self.errors)
         self._wait()
-        self._assemble(later)
+        assemble(later, self.timestamp, self.done, self.errors)
         for body in self.bodies.values():
             if body.pdf is not None and body.cache_key and self.cache.lookup(body.cache_key) is None:
                 self.cache.store(body.cache_key, body.pdf)
@@ -150,8 +105,8 @@ class PdfHandbooks:
                 future.result()  # tasks catch what a document can raise; anything else is a bug
 
     def _submit(self, key: tuple[str, str | None], base: str, template: str, context: dict[str, Any],
-                anchors: set[str]) -> _Body:
-        body = self.bodies[key] = _Body(f"p{len(self.bodies)}", base)
+                anchors: set[str]) -> Body:
+        body = self.bodies[key] = Body(f"p{len(self.bodies)}", base)
         try:
             source = render_typst.render(self.templates, template, context, {"path": base}, anchors)
         except self.errors as err:
@@ -165,7 +120,7 @@ class PdfHandbooks:
         self.futures.append(self.pool.submit(self._make, body, source, names))
         return body
 
-    def _make(self, body: _Body, source: str, levels: list[str]) -> None:
+    def _make(self, body: Body, source: str, levels: list[str]) -> None:
         try:
             if body.pdf is None:
                 body.pdf = self.compile_part(source)
@@ -177,28 +132,28 @@ class PdfHandbooks:
             body.error = " ".join(str(err).split())
 
     def _level_use(self, track_key: str, index: int, depth: int = 1, title: str | None = None,
-                   shift: int = 0) -> _Use:
+                   shift: int = 0) -> Use:
         body = self.bodies[("levels", track_key)]
         track = self.ladder.track(track_key)
         assert track is not None
         first = body.views[index][0] if body.views else 0
-        return _Use(body, artifact_path("level", track.levels[index].key, "pdf"), first, index, depth, title, shift)
+        return Use(body, artifact_path("level", track.levels[index].key, "pdf"), first, index, depth, title, shift)
 
-    def _level(self, key: str) -> _Doc:
+    def _level(self, key: str) -> Doc:
         ctx = self.ctx.level(key)
         lv, path, track = ctx["level"], artifact_path("level", key, "pdf"), ctx["track"]
         index = next(i for i, head in enumerate(track["levels"]) if head["key"] == key)
         return self._doc(path, f"{lv['label']} · {track['name']} · {self.meta['ladder']}", lv["label"],
                          [self._level_use(track["key"], index)], {path: 0})
 
-    def _track(self, key: str) -> _Doc:
+    def _track(self, key: str) -> Doc:
         """A track handbook: its contents, its introduction (when it has overview documents), its levels."""
         track = self.ladder.track(key)
         assert track is not None
         path = artifact_path("track", key, "pdf")
-        uses: list[_Use] = []
+        uses: list[Use] = []
         if track.overview:  # the ladder's introduction, track heading included, its bookmarks one up
-            uses.append(_Use(self.bodies[("intro", key)], "ladder.pdf", shift=-1))
+            uses.append(Use(self.bodies[("intro", key)], "ladder.pdf", shift=-1))
         targets = {path: 0}
         for i, lv in enumerate(track.levels):
             targets[artifact_path("level", lv.key, "pdf")] = len(uses) + 1
@@ -207,31 +162,31 @@ class PdfHandbooks:
         front = self._front(("front", key), path, "typst/track-front.typ.j2", ctx, uses, {ctx["track"]["anchor"]})
         name = ctx["track"]["name"]
         return self._doc(path, f"{name} handbook · {self.meta['ladder']}", f"{name} handbook",
-                         [_Use(front, path), *uses], targets)
+                         [Use(front, path), *uses], targets)
 
-    def _whole(self) -> _Doc:
+    def _whole(self) -> Doc:
         """The ladder handbook: contents, its documents, then each track's introduction and levels."""
-        uses: list[_Use] = []
+        uses: list[Use] = []
         targets = {"ladder.pdf": 0}
         if ("documents", None) in self.bodies:
-            uses.append(_Use(self.bodies[("documents", None)], "ladder.pdf"))
+            uses.append(Use(self.bodies[("documents", None)], "ladder.pdf"))
         for track in self.ladder.tracks:
             targets[artifact_path("track", track.key, "pdf")] = len(uses) + 1
-            uses.append(_Use(self.bodies[("intro", track.key)], "ladder.pdf"))
+            uses.append(Use(self.bodies[("intro", track.key)], "ladder.pdf"))
             for i, lv in enumerate(track.levels):
                 targets[artifact_path("level", lv.key, "pdf")] = len(uses) + 1
                 uses.append(self._level_use(track.key, i, 2, self.ctx.level_data(lv)["label"], 2))
         front = self._front(("front", None), "ladder.pdf", "typst/ladder-front.typ.j2", self.ctx.whole(), uses, set())
         ladder = self.meta["ladder"]
-        return self._doc("ladder.pdf", f"{ladder} · complete handbook", ladder, [_Use(front, "ladder.pdf"), *uses],
+        return self._doc("ladder.pdf", f"{ladder} · complete handbook", ladder, [Use(front, "ladder.pdf"), *uses],
                          targets)
 
     def _front(self, key: tuple[str, str | None], base: str, template: str, context: dict[str, Any],
-               uses: list[_Use], anchors: set[str]) -> _Body:
+               uses: list[Use], anchors: set[str]) -> Body:
         """A handbook's first page (title block, contents), typeset once every part it lists is."""
         failed = next((u.body.error for u in uses if u.body.error is not None), None)
         if failed is not None:
-            body = self.bodies[key] = _Body(f"p{len(self.bodies)}", base, error=failed)
+            body = self.bodies[key] = Body(f"p{len(self.bodies)}", base, error=failed)
             return body
         contents: list[dict[str, Any]] = []
         after = 1
@@ -243,34 +198,6 @@ class PdfHandbooks:
             after += len(use.layout.pages)
         return self._submit(key, base, template, {**context, "contents": contents}, anchors)
 
-    def _doc(self, path: str, title: str, label: str, uses: list[_Use], targets: dict[str, int]) -> _Doc:
+    def _doc(self, path: str, title: str, label: str, uses: list[Use], targets: dict[str, int]) -> Doc:
         footer = f"{label} · Version {self.meta['version']} · Commit {self.meta['short']} · {self.meta['date_long']}"
-        return _Doc(path, title, footer, uses, targets)
-
-    def _assemble(self, docs: list[tuple[Job, _Doc]]) -> None:
-        """Plan, typeset the footers of, and write the handbooks whose parts are all typeset."""
-        ready = []
-        for job, doc in docs:
-            failed = next((u.body.error for u in doc.uses if u.body.error is not None), None)
-            if failed is not None:
-                self.done(job, TypstCompileError(failed))
-                continue
-            parts = tuple(Part(u.body.key, u.base, u.layout, u.title, u.depth, u.shift, u.first) for u in doc.uses)
-            ready.append((job, doc, plan(Sheets(doc.path, doc.title, doc.footer, parts, doc.targets))))
-        if not ready:
-            return
-        try:
-            kit = RawPdf(typst_engine.compile_pdf(
-                kit_markup(handbook_preamble(), [(d.footer, p) for _, d, p in ready]), timestamp=self.timestamp))
-        except self.errors as err:
-            for job, *_ in ready:
-                self.done(job, err)
-            return
-        first = 0
-        for job, doc, page_plan in ready:
-            sources = {u.body.key: u.body.raw for u in doc.uses if u.body.raw is not None}
-            try:
-                self.done(job, write_pdf(doc.title, page_plan, {**sources, KIT: kit}, first, self.timestamp))
-            except self.errors as err:
-                self.done(job, err)
-            first += len(page_plan.sheets)
+        return Doc(path, title, footer, uses, targets)

@@ -1,0 +1,96 @@
+"""Assemble PDF handbooks from typeset parts: plan each, typeset their footers, write them.
+
+A part (Body) is a PDF typst made in this build; a handbook (Doc) uses pages of parts (Use): a
+level's view of its track's levels, a track's introduction, a front. `assemble` plans each
+handbook (ladder_docs.pdf_sheets), typesets the footers of all of them in one typst "footer kit",
+and writes each (ladder_docs.pdf_write). A handbook one of whose parts failed fails with its message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from . import typst_engine
+from .build_plan import Job
+from .pdf_layout import PdfLayout
+from .pdf_read import RawPdf
+from .pdf_sheets import Part, Sheets, kit_markup, plan
+from .pdf_write import KIT, write_pdf
+from .typst_engine import TypstCompileError, handbook_preamble
+
+Done = Callable[[Job, bytes | BaseException], None]
+
+
+@dataclass
+class Body:
+    """A typeset part: its key, the out-dir path its links were made for, its PDF once typeset."""
+
+    key: str
+    base: str
+    pdf: bytes | None = None
+    raw: RawPdf | None = None
+    layout: PdfLayout | None = None
+    error: str | None = None
+    cache_key: str = ""
+    views: list[tuple[int, PdfLayout]] = field(default_factory=list)  # each level of a track's levels
+
+
+@dataclass(frozen=True)
+class Use:
+    """Pages of a part in a handbook: `first` and `layout` (a level's view, or the whole part), a
+    bookmark `title` at `depth` on its first page (or none), `shift` for the part's own bookmarks."""
+
+    body: Body
+    base: str
+    first: int = 0
+    view: int | None = None
+    depth: int = 1
+    title: str | None = None
+    shift: int = 0
+
+    @property
+    def layout(self) -> PdfLayout:
+        assert self.body.layout is not None
+        return self.body.layout if self.view is None else self.body.views[self.view][1]
+
+
+@dataclass(frozen=True)
+class Doc:
+    """A handbook to assemble: path, PDF title, footer text, parts in order, handbooks inside it."""
+
+    path: str
+    title: str
+    footer: str
+    uses: list[Use]
+    targets: dict[str, int]
+
+
+def assemble(docs: Sequence[tuple[Job, Doc]], timestamp: int, done: Done,
+             errors: tuple[type[BaseException], ...]) -> None:
+    """Plan, typeset the footers of, and write the handbooks `docs`; `done` gets each one's bytes or error."""
+    ready = []
+    for job, doc in docs:
+        failed = next((u.body.error for u in doc.uses if u.body.error is not None), None)
+        if failed is not None:
+            done(job, TypstCompileError(failed))
+            continue
+        parts = tuple(Part(u.body.key, u.base, u.layout, u.title, u.depth, u.shift, u.first) for u in doc.uses)
+        ready.append((job, doc, plan(Sheets(doc.path, doc.title, doc.footer, parts, doc.targets))))
+    if not ready:
+        return
+    try:
+        kit = RawPdf(typst_engine.compile_pdf(
+            kit_markup(handbook_preamble(), [(d.footer, p) for _, d, p in ready]), timestamp=timestamp))
+    except errors as err:
+        for job, *_ in ready:
+            done(job, err)
+        return
+    first = 0
+    for job, doc, page_plan in ready:
+        sources = {u.body.key: u.body.raw for u in doc.uses if u.body.raw is not None}
+        try:
+            done(job, write_pdf(doc.title, page_plan, {**sources, KIT: kit}, first, timestamp))
+        except errors as err:
+            done(job, err)
+        first += len(page_plan.sheets)
