@@ -208,3 +208,16 @@ def test_a_track_that_fails_to_typeset_fails_only_the_handbooks_holding_it(
         (p, "typst: boom (line 9, column 1)") for p in ("ladder.pdf", "ops/handbook.pdf", "ops/l1-operator.pdf")]
     assert {a.path for a in result.artifacts} == {
         "eng/handbook.pdf", "eng/l1-engineer.pdf", "eng/l2-senior-engineer.pdf", "index.html"}
+
+
+def test_user_copies_of_building_blocks_shape_the_assembled_handbooks(tmp_path: Path) -> None:
+    templates = tmp_path / "templates" / "typst"
+    templates.mkdir(parents=True)
+    for name in ("macros.typ.j2", "extra.typ"):
+        source = builtin_root().joinpath("typst", name).read_text("utf-8")
+        (templates / name).write_text(source.replace("At a glance", "In short"), encoding="utf-8")
+    build(clean_ladder(), tmp_path / "dist", formats={"pdf"}, templates=tmp_path / "templates")
+    track = pages(tmp_path / "dist/eng/handbook.pdf")
+    assert "In short" in track[2] and "At a glance" not in " ".join(track)
+    assert dict(re.findall(r"^(L\d [A-Za-z ]+?)[ .]+(\d+)$", track[0], re.M)) == {
+        "L1 Engineer": "3", "L2 Senior Engineer": "4"}
