@@ -221,3 +221,15 @@ def test_user_copies_of_building_blocks_shape_the_assembled_handbooks(tmp_path: 
     assert "In short" in track[2] and "At a glance" not in " ".join(track)
     assert dict(re.findall(r"^(L\d [A-Za-z ]+?)[ .]+(\d+)$", track[0], re.M)) == {
         "L1 Engineer": "3", "L2 Senior Engineer": "4"}
+
+
+def test_content_cannot_fake_where_a_level_starts(tmp_path: Path) -> None:
+    base = clean_ladder()
+    l1, l2 = base.tracks[0].levels
+    fake = dataclasses.replace(l1, dimensions=tuple(dataclasses.replace(d, name=f"ld-part:{i}")
+                                                    for i, d in enumerate(l1.dimensions)))
+    ladder = dataclasses.replace(base, tracks=(dataclasses.replace(base.tracks[0], levels=(fake, l2)),))
+    build(ladder, tmp_path / "dist", formats={"pdf"})
+    assert [t for _, t, _ in outline(PdfReader(tmp_path / "dist/eng/l1-engineer.pdf"))][1:3] == [
+        "🦉 ld-part:0", "🌱 ld-part:1"]
+    assert pages(tmp_path / "dist/eng/l2-senior-engineer.pdf")[0].startswith("L2\nSenior Engineer")

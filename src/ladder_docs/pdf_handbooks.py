@@ -70,6 +70,7 @@ class PdfHandbooks:
             if track.levels and (whole or in_track or any(("level", lv.key) in self.jobs for lv in track.levels)):
                 first = self.ctx.level(track.levels[0].key)
                 context = {**first, "levels": [self.ctx.level_data(lv) for lv in track.levels]}
+                context["mark"] = f"ld-part:{self.ctx.fingerprint(context)[:16]}:"
                 anchors = {lv["anchor"] for lv in context["levels"]}
                 self._submit(("levels", track.key), artifact_path("level", track.levels[0].key, "pdf"),
                              "typst/track-levels.typ.j2", context, anchors)
@@ -117,17 +118,17 @@ class PdfHandbooks:
         if entry is not None:
             body.pdf = self.cache.read(entry)
         names = [artifact_path("level", lv["key"], "pdf") for lv in context.get("levels", [])]
-        self.futures.append(self.pool.submit(self._make, body, source, names))
+        self.futures.append(self.pool.submit(self._make, body, source, names, context.get("mark", "")))
         return body
 
-    def _make(self, body: Body, source: str, levels: list[str]) -> None:
+    def _make(self, body: Body, source: str, levels: list[str], mark: str) -> None:
         try:
             if body.pdf is None:
                 body.pdf = self.compile_part(source)
             body.raw = RawPdf(body.pdf)
             body.layout = layout_of(body.raw)
             if levels:
-                body.views = split(body.layout, levels)
+                body.views = split(body.layout, levels, mark)
         except self.errors as err:
             body.error = " ".join(str(err).split())
 

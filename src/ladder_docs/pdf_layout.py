@@ -2,8 +2,10 @@
 
 A copied page keeps its drawing only (ladder_docs.pdf_write), so each part's links and bookmarks
 are read here and written again for every handbook it appears in (ladder_docs.pdf_sheets). A
-track's levels are typeset in one document, each starting at a marker bookmark (MARK + its
-index); `split` cuts that layout into one view per level.
+track's levels are typeset in one document, each starting at an invisible marker bookmark (a
+prefix holding a digest of the levels' context, then the level's index: content cannot know the
+digest of the context that holds it, so it cannot fake a marker); `split` cuts that layout into
+one view per level.
 """
 
 from __future__ import annotations
@@ -15,8 +17,6 @@ from typing import Any
 
 from .errors import ArtifactError
 from .pdf_read import Name, RawPdf, Ref
-
-MARK = "ld-part:"
 
 
 @dataclass(frozen=True)
@@ -146,24 +146,24 @@ def _named_destinations(reader: RawPdf, catalog: dict[str, Any]) -> dict[bytes, 
     return out
 
 
-def split(layout: PdfLayout, names: list[str]) -> list[tuple[int, PdfLayout]]:
-    """The first page and layout of each of the parts typeset together, by their markers.
+def split(layout: PdfLayout, names: list[str], mark: str) -> list[tuple[int, PdfLayout]]:
+    """The first page and layout of each of the parts typeset together, by their markers `mark` + index.
 
     `names` are the parts' handbook paths (all in one folder): a link from one part to a page of
     another becomes a relative link to that handbook.
     """
-    firsts = {int(b.title[len(MARK):]): b.page for b in layout.bookmarks
-              if b.title.startswith(MARK) and b.title[len(MARK):].isdigit()}
-    if sorted(firsts) != list(range(len(names))):
+    markers = {f"{mark}{k}": k for k in range(len(names))}
+    firsts = {markers[b.title]: b.page for b in layout.bookmarks if b.title in markers}
+    starts = [firsts.get(k, -1) for k in range(len(names))] + [len(layout.pages)]
+    if len(firsts) != len(names) or starts != sorted(starts) or starts[0] != 0:
         raise ArtifactError(f"PDF: typeset levels lack their markers ({len(firsts)} of {len(names)})")
-    starts = [firsts[k] for k in range(len(names))] + [len(layout.pages)]
     owner = {page: names[k] for k in range(len(names)) for page in range(starts[k], starts[k + 1])}
     views = []
     for first, end in itertools.pairwise(starts):
         pages = tuple(replace(p, links=tuple(_local(x, first, end, owner) for x in p.links))
                       for p in layout.pages[first:end])
         marks = tuple(replace(b, page=b.page - first) for b in layout.bookmarks
-                      if first <= b.page < end and not b.title.startswith(MARK))
+                      if first <= b.page < end and b.title not in markers)
         views.append((first, PdfLayout(pages, marks)))
     return views
 
