@@ -1,8 +1,10 @@
 """`ladder-docs build`: every handbook in every format, gathered first, then published atomically.
 
 1. Contexts and jobs for every artifact (pure); cache keys from each job's full inputs.
-2. Under the out dir's lock: cached artifacts are reused, the rest rendered: HTML in this thread,
-   PDFs on two typst threads (typst releases the GIL), DOCX in one pandoc process beside them.
+2. Under the out dir's lock: cached artifacts are reused, the rest rendered: HTML in this thread;
+   PDFs on two typst threads (typst releases the GIL), each page typeset once and every handbook
+   assembled from those pages (ladder_docs.pdf_handbooks); DOCX from ONE pandoc conversion of a
+   book holding each piece once, cut into handbooks (ladder_docs.docx_book, docx_split), beside them.
 3. Any failure, or any content error of the ladder (a file that is not UTF-8, binary, too large, …):
    all are reported and nothing is published (exit 1), unless `partial`.
 4. manifest.json + SHA256SUMS, then one atomic swap (ladder_docs.publish). Nothing changed: the
@@ -175,7 +177,7 @@ def _up_to_date(out: Path, manifest_bytes: bytes, artifacts: list[manifest.Artif
 
 def _render(jobs: list[Job], contexts: Contexts, templates: Path | None, report: Reporter,
             formats: tuple[str, ...], cache: BuildCache) -> tuple[dict[str, bytes], list[Failure]]:
-    """Render `jobs`: HTML here, PDFs on two typst threads, DOCX in one pandoc process."""
+    """Render `jobs`: HTML here, PDFs on two typst threads, DOCX from one pandoc conversion."""
     done: dict[str, bytes] = {}
     failures: list[Failure] = []
     lock = threading.Lock()
