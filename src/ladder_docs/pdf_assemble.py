@@ -24,7 +24,8 @@ Done = Callable[[Job, bytes | BaseException], None]
 
 @dataclass
 class Body:
-    """A typeset part: its key, the out-dir path its links were made for, its PDF once typeset."""
+    """A typeset PDF: its key, the out-dir path its links were made for, its PDF once typeset, and
+    the views of the parts typeset together in it (each: first page, layout)."""
 
     key: str
     base: str
@@ -33,26 +34,30 @@ class Body:
     layout: PdfLayout | None = None
     error: str | None = None
     cache_key: str = ""
-    views: list[tuple[int, PdfLayout]] = field(default_factory=list)  # each level of a track's levels
+    views: list[tuple[int, PdfLayout]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class Use:
-    """Pages of a part in a handbook: `first` and `layout` (a level's view, or the whole part), a
-    bookmark `title` at `depth` on its first page (or none), `shift` for the part's own bookmarks."""
+    """A part's pages in a handbook: view `view` of `body`, a bookmark `title` at `depth` on its
+    first page (or none), `shift` for the part's own bookmarks; `base`: where its links were made."""
 
     body: Body
     base: str
-    first: int = 0
-    view: int | None = None
+    view: int
     depth: int = 1
     title: str | None = None
     shift: int = 0
 
     @property
+    def first(self) -> int:
+        """The part's first page in its typeset PDF."""
+        return self.body.views[self.view][0]
+
+    @property
     def layout(self) -> PdfLayout:
-        assert self.body.layout is not None
-        return self.body.layout if self.view is None else self.body.views[self.view][1]
+        """The part's pages, links and bookmarks."""
+        return self.body.views[self.view][1]
 
 
 @dataclass(frozen=True)

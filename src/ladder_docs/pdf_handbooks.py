@@ -1,21 +1,21 @@
 """The PDF handbooks of a build, every page typeset once.
 
-typst typesets, without footers, each track's levels together (typst/track-levels.typ.j2), each
-track's introduction (typst/ladder-track.typ.j2: its name and overview), the ladder's own
-documents (typst/ladder-documents.typ.j2), and the first page of each track and ladder handbook
-(title block and contents: typst/track-front.typ.j2, typst/ladder-front.typ.j2). Every handbook
-is assembled from those pages (ladder_docs.pdf_assemble: a plan, one typst "footer kit" for the
+typst typesets, without footers, each track's levels in one document (typst/track-levels.typ.j2),
+the ladder's documents and every track's introduction (its name and overview) in another
+(typst/ladder-parts.typ.j2), and, once those are typeset, the first page of every track and
+ladder handbook, title block and contents with page numbers (typst/fronts.typ.j2). Each part
+opens with a marker bookmark where ladder_docs.pdf_layout cuts it out. Every handbook is then
+assembled from those pages (ladder_docs.pdf_assemble: a plan, one typst "footer kit" for the
 footers of many handbooks, the pages copied). A level's pages appear in its level, track and
-ladder handbooks but are typeset once; one document per track rather than per level saves a fifth
-of the typesetting (fonts, pictures and start-up once per document).
+ladder handbooks but are typeset once; typesetting parts together rather than one document each
+saves a fifth of the typesetting (fonts, pictures and start-up once per document).
 
-Order: the parts on the typst threads; then the fronts (their contents list the parts' page
-numbers) while this thread assembles the level handbooks; then the track and ladder handbooks.
-(Assembling each track on a typst thread as soon as its parts were typeset was measured slower:
-Python on those threads contends with this one for the GIL, and a footer kit per track costs
-more start-up than it saves.)
-Typeset parts are kept in the build cache, so a rebuild typesets only the tracks that changed.
-A part that fails fails every handbook it belongs to, with its message.
+Order: the documents biggest first on the typst threads; then the fronts, while this thread
+assembles the level handbooks; then the track and ladder handbooks. (Assembling each track on a
+typst thread as soon as its parts were typeset was measured slower: Python on those threads
+contends with this one for the GIL, and a footer kit per track costs more start-up than it saves.)
+Typeset documents are kept in the build cache, so a rebuild typesets only what changed. A part
+that fails fails every handbook it belongs to, with its message.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, wait
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,31 @@ from .pdf_read import RawPdf
 # whole handbooks, so every PDF is compiled apart from its own template (build._pdf).
 WHOLE_TEMPLATES = ("typst/level.typ.j2", "typst/track.typ.j2", "typst/ladder.typ.j2")
 Compile = Callable[[str], bytes]
+Key = tuple[str, str | None]
+
+
+@dataclass(frozen=True)
+class _Batch:
+    """A document of parts to typeset: its markup, and each part's key and out-dir path."""
+
+    key: Key
+    base: str
+    mark: str
+    source: str
+    parts: list[tuple[Key, str]]
+
+
+@dataclass(frozen=True)
+class _Front:
+    """A track or ladder handbook waiting for its front: what the front shows, the rest of it."""
+
+    job: Job
+    path: str
+    title: str
+    label: str
+    item: dict[str, Any]
+    uses: list[Use]
+    targets: dict[str, int]
 
 
 def assembled(templates: Path | None) -> bool:
@@ -57,44 +83,57 @@ class PdfHandbooks:
         self.cache, self.pool, self.compile_part, self.done, self.errors = cache, pool, compile_part, done, errors
         self.jobs = {(j.kind, j.key): j for j in jobs}
         self.ladder, self.meta = contexts.ladder, contexts.meta
-        self.bodies: dict[tuple[str, str | None], Body] = {}
+        self.bodies: dict[Key, Body] = {}
+        self.views: dict[Key, Use] = {}  # where each part is: a level, documents, an introduction, a front
         self.futures: list[Future[None]] = []
         self.prefix = json.dumps([tool_versions(), timestamp]).encode()
 
     def start(self) -> None:
-        """Submit the parts some handbook needs, biggest first: track levels, introductions, documents."""
+        """Submit the documents of parts some handbook needs, biggest first."""
         whole = ("ladder", None) in self.jobs
-        tracks = sorted(self.ladder.tracks, key=lambda t: -len(t.levels))
-        for track in tracks:
-            in_track = ("track", track.key) in self.jobs
-            if track.levels and (whole or in_track or any(("level", lv.key) in self.jobs for lv in track.levels)):
-                first = self.ctx.level(track.levels[0].key)
-                context = {**first, "levels": [self.ctx.level_data(lv) for lv in track.levels]}
-                context["mark"] = f"ld-part:{self.ctx.fingerprint(context)[:16]}:"
-                anchors = {lv["anchor"] for lv in context["levels"]}
-                self._submit(("levels", track.key), artifact_path("level", track.levels[0].key, "pdf"),
-                             "typst/track-levels.typ.j2", context, anchors)
-        for track in tracks:
-            if whole or (("track", track.key) in self.jobs and track.overview):
-                context = self.ctx.track(track.key)
-                anchors = {context["track"]["anchor"], *(d["anchor"] for d in context["track"]["overview"])}
-                self._submit(("intro", track.key), "ladder.pdf", "typst/ladder-track.typ.j2", context, anchors)
+        batches: list[_Batch] = []
+        for track in self.ladder.tracks:
+            wanted = whole or ("track", track.key) in self.jobs or any(
+                ("level", lv.key) in self.jobs for lv in track.levels)
+            if track.levels and wanted:
+                context = {**self.ctx.level(track.levels[0].key),
+                           "levels": [self.ctx.level_data(lv) for lv in track.levels]}
+                levels: list[tuple[Key, str]] = [(("level", lv.key), artifact_path("level", lv.key, "pdf"))
+                                                 for lv in track.levels]
+                batches.append(self._batch(("levels", track.key), levels[0][1], "typst/track-levels.typ.j2",
+                                           context, {lv["anchor"] for lv in context["levels"]}, levels))
+        parts: list[tuple[Key, str]] = []
+        items: list[dict[str, Any]] = []
+        anchors: set[str] = set()
         if whole and self.ladder.documents:
-            context = self.ctx.whole()
-            self._submit(("documents", None), "ladder.pdf", "typst/ladder-documents.typ.j2", context,
-                         {d["anchor"] for d in context["documents"]})
+            documents = self.ctx.whole()["documents"]
+            parts.append((("documents", None), "ladder.pdf"))
+            items.append({"documents": documents})
+            anchors |= {d["anchor"] for d in documents}
+        for track in self.ladder.tracks:
+            if whole or (("track", track.key) in self.jobs and track.overview):
+                data = self.ctx.track_data(track)
+                parts.append((("intro", track.key), "ladder.pdf"))
+                items.append({"track": data})
+                anchors |= {data["anchor"], *(d["anchor"] for d in data["overview"])}
+        if parts:
+            batches.append(self._batch(("ladder-parts", None), "ladder.pdf", "typst/ladder-parts.typ.j2",
+                                       {"meta": self.meta, "parts": items}, anchors, parts))
+        for batch in sorted(batches, key=lambda b: -len(b.source)):
+            self._submit(batch)
 
     def finish(self) -> None:
         """Typeset the fronts while assembling the level handbooks, then the rest; cache the parts."""
         self._wait()
         levels = [(job, self._level(str(job.key))) for (kind, _), job in self.jobs.items() if kind == "level"]
-        later = [(self.jobs[("track", t.key)], self._track(t.key))
-                 for t in self.ladder.tracks if ("track", t.key) in self.jobs]
+        waiting = [self._track(t.key) for t in self.ladder.tracks if ("track", t.key) in self.jobs]
         if ("ladder", None) in self.jobs:
-            later.append((self.jobs[("ladder", None)], self._whole()))
+            waiting.append(self._whole())
+        fronts = self._fronts(waiting)
         assemble(levels, self.timestamp, self.done, self.errors)
         self._wait()
-        assemble(later, self.timestamp, self.done, self.errors)
+        assemble([(w.job, self._doc(w.path, w.title, w.label, [front, *w.uses], w.targets))
+                  for w, front in zip(waiting, fronts, strict=True)], self.timestamp, self.done, self.errors)
         for body in self.bodies.values():
             if body.pdf is not None and body.cache_key and self.cache.lookup(body.cache_key) is None:
                 self.cache.store(body.cache_key, body.pdf)
@@ -105,99 +144,109 @@ class PdfHandbooks:
             for future in wait(futures).done:
                 future.result()  # tasks catch what a document can raise; anything else is a bug
 
-    def _submit(self, key: tuple[str, str | None], base: str, template: str, context: dict[str, Any],
-                anchors: set[str]) -> Body:
+    def _batch(self, key: Key, base: str, template: str, context: dict[str, Any], anchors: set[str],
+               parts: list[tuple[Key, str]]) -> _Batch:
+        """A document of parts, rendered (a failing template fails its parts)."""
+        # The marker's digest: content cannot know the digest of the context that holds it.
+        mark = f"ld-part:{self.ctx.fingerprint(context)[:16]}:"
         body = self.bodies[key] = Body(f"p{len(self.bodies)}", base)
+        for k, (part, part_base) in enumerate(parts):
+            self.views[part] = Use(body, part_base, k)
         try:
-            source = render_typst.render(self.templates, template, context, {"path": base}, anchors)
+            source = render_typst.render(self.templates, template, {**context, "mark": mark}, {"path": base},
+                                         anchors)
         except self.errors as err:
-            body.error = " ".join(str(err).split())
-            return body
-        body.cache_key = "pdf-part:" + hashlib.sha256(self.prefix + source.encode()).hexdigest()
+            body.error, source = " ".join(str(err).split()), ""
+        return _Batch(key, base, mark, source, parts)
+
+    def _submit(self, batch: _Batch) -> None:
+        body = self.bodies[batch.key]
+        if body.error is not None:
+            return
+        body.cache_key = "pdf-part:" + hashlib.sha256(self.prefix + batch.source.encode()).hexdigest()
         entry = self.cache.lookup(body.cache_key)
         if entry is not None:
             body.pdf = self.cache.read(entry)
-        names = [artifact_path("level", lv["key"], "pdf") for lv in context.get("levels", [])]
-        self.futures.append(self.pool.submit(self._make, body, source, names, context.get("mark", "")))
-        return body
+        self.futures.append(self.pool.submit(self._make, body, batch))
 
-    def _make(self, body: Body, source: str, levels: list[str], mark: str) -> None:
+    def _make(self, body: Body, batch: _Batch) -> None:
         try:
             if body.pdf is None:
-                body.pdf = self.compile_part(source)
+                body.pdf = self.compile_part(batch.source)
             body.raw = RawPdf(body.pdf)
             body.layout = layout_of(body.raw)
-            if levels:
-                body.views = split(body.layout, levels, mark)
+            body.views = split(body.layout, [path for _, path in batch.parts], batch.mark)
         except self.errors as err:
             body.error = " ".join(str(err).split())
 
-    def _level_use(self, track_key: str, index: int, depth: int = 1, title: str | None = None,
-                   shift: int = 0) -> Use:
-        body = self.bodies[("levels", track_key)]
-        track = self.ladder.track(track_key)
-        assert track is not None
-        first = body.views[index][0] if body.views else 0
-        return Use(body, artifact_path("level", track.levels[index].key, "pdf"), first, index, depth, title, shift)
+    def _use(self, key: Key, depth: int = 1, title: str | None = None, shift: int = 0) -> Use:
+        view = self.views[key]
+        return Use(view.body, view.base, view.view, depth, title, shift)
 
     def _level(self, key: str) -> Doc:
         ctx = self.ctx.level(key)
         lv, path, track = ctx["level"], artifact_path("level", key, "pdf"), ctx["track"]
-        index = next(i for i, head in enumerate(track["levels"]) if head["key"] == key)
         return self._doc(path, f"{lv['label']} · {track['name']} · {self.meta['ladder']}", lv["label"],
-                         [self._level_use(track["key"], index)], {path: 0})
+                         [self._use(("level", key))], {path: 0})
 
-    def _track(self, key: str) -> Doc:
-        """A track handbook: its contents, its introduction (when it has overview documents), its levels."""
+    def _track(self, key: str) -> _Front:
+        """A track handbook: its front, its introduction (when it has overview documents), its levels."""
         track = self.ladder.track(key)
         assert track is not None
         path = artifact_path("track", key, "pdf")
         uses: list[Use] = []
         if track.overview:  # the ladder's introduction, track heading included, its bookmarks one up
-            uses.append(Use(self.bodies[("intro", key)], "ladder.pdf", shift=-1))
+            uses.append(self._use(("intro", key), shift=-1))
         targets = {path: 0}
-        for i, lv in enumerate(track.levels):
+        for lv in track.levels:
             targets[artifact_path("level", lv.key, "pdf")] = len(uses) + 1
-            uses.append(self._level_use(key, i, 1, self.ctx.level_data(lv)["label"], 1))
-        ctx = self.ctx.track(key)
-        front = self._front(("front", key), path, "typst/track-front.typ.j2", ctx, uses, {ctx["track"]["anchor"]})
-        name = ctx["track"]["name"]
-        return self._doc(path, f"{name} handbook · {self.meta['ladder']}", f"{name} handbook",
-                         [Use(front, path), *uses], targets)
+            uses.append(self._use(("level", lv.key), 1, self.ctx.level_data(lv)["label"], 1))
+        return _Front(self.jobs[("track", key)], path, f"{track.name} handbook · {self.meta['ladder']}",
+                      f"{track.name} handbook", {"track": {"key": key, "name": track.name}, "tracks": 0},
+                      uses, targets)
 
-    def _whole(self) -> Doc:
-        """The ladder handbook: contents, its documents, then each track's introduction and levels."""
+    def _whole(self) -> _Front:
+        """The ladder handbook: its front, its documents, then each track's introduction and levels."""
         uses: list[Use] = []
         targets = {"ladder.pdf": 0}
-        if ("documents", None) in self.bodies:
-            uses.append(Use(self.bodies[("documents", None)], "ladder.pdf"))
+        if ("documents", None) in self.views:
+            uses.append(self._use(("documents", None)))
         for track in self.ladder.tracks:
             targets[artifact_path("track", track.key, "pdf")] = len(uses) + 1
-            uses.append(Use(self.bodies[("intro", track.key)], "ladder.pdf"))
-            for i, lv in enumerate(track.levels):
+            uses.append(self._use(("intro", track.key)))
+            for lv in track.levels:
                 targets[artifact_path("level", lv.key, "pdf")] = len(uses) + 1
-                uses.append(self._level_use(track.key, i, 2, self.ctx.level_data(lv)["label"], 2))
-        front = self._front(("front", None), "ladder.pdf", "typst/ladder-front.typ.j2", self.ctx.whole(), uses, set())
+                uses.append(self._use(("level", lv.key), 2, self.ctx.level_data(lv)["label"], 2))
         ladder = self.meta["ladder"]
-        return self._doc("ladder.pdf", f"{ladder} · complete handbook", ladder, [Use(front, "ladder.pdf"), *uses],
-                         targets)
+        return _Front(self.jobs[("ladder", None)], "ladder.pdf", f"{ladder} · complete handbook", ladder,
+                      {"track": None, "tracks": len(self.ladder.tracks)}, uses, targets)
 
-    def _front(self, key: tuple[str, str | None], base: str, template: str, context: dict[str, Any],
-               uses: list[Use], anchors: set[str]) -> Body:
-        """A handbook's first page (title block, contents), typeset once every part it lists is."""
-        failed = next((u.body.error for u in uses if u.body.error is not None), None)
-        if failed is not None:
-            body = self.bodies[key] = Body(f"p{len(self.bodies)}", base, error=failed)
-            return body
-        contents: list[dict[str, Any]] = []
-        after = 1
-        for use in uses:
-            if use.title is not None and use.depth <= 2:
-                contents.append({"depth": use.depth, "title": use.title, "after": after})
-            contents += [{"depth": b.depth + use.shift, "title": b.title, "after": after + b.page}
-                         for b in use.layout.bookmarks if 1 <= b.depth + use.shift <= 2]
-            after += len(use.layout.pages)
-        return self._submit(key, base, template, {**context, "contents": contents}, anchors)
+    def _fronts(self, waiting: list[_Front]) -> list[Use]:
+        """Submit every front (title block, contents numbered with the parts' pages) as one document;
+        a handbook one of whose parts failed gets that failure as its front."""
+        items: list[dict[str, Any]] = []
+        parts: list[tuple[Key, str]] = []
+        failures: dict[int, str] = {}
+        for i, w in enumerate(waiting):
+            failed = next((u.body.error for u in w.uses if u.body.error is not None), None)
+            if failed is not None:
+                failures[i] = failed
+                continue
+            contents: list[dict[str, Any]] = []
+            after = 1
+            for use in w.uses:
+                if use.title is not None and use.depth <= 2:
+                    contents.append({"depth": use.depth, "title": use.title, "after": after})
+                contents += [{"depth": b.depth + use.shift, "title": b.title, "after": after + b.page}
+                             for b in use.layout.bookmarks if 1 <= b.depth + use.shift <= 2]
+                after += len(use.layout.pages)
+            items.append({**w.item, "contents": contents})
+            parts.append((("front", w.path), w.path))
+        if parts:
+            self._submit(self._batch(("fronts", None), "ladder.pdf", "typst/fronts.typ.j2",
+                                     {"meta": self.meta, "fronts": items}, set(), parts))
+        return [Use(Body(f"f{i}", w.path, error=failures[i]), w.path, 0) if i in failures
+                else self.views[("front", w.path)] for i, w in enumerate(waiting)]
 
     def _doc(self, path: str, title: str, label: str, uses: list[Use], targets: dict[str, int]) -> Doc:
         footer = f"{label} · Version {self.meta['version']} · Commit {self.meta['short']} · {self.meta['date_long']}"
