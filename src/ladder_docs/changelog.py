@@ -8,7 +8,7 @@ Renderers live in changelog_render.py.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -252,8 +252,3 @@ def between(repo: Repository, base: str | None, head: str | None, *, all: bool =
         section = _range(repo, git, base and check_rev(base), head and check_rev(head), root, config,
                          cfg, all)
     return Changelog(cfg.name, (section,), False)
-
-
-def changes_of(log: Changelog) -> Sequence[Change]:
-    """Every change of every section."""
-    return [c for s in log.sections for c in s.changes]

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
@@ -268,13 +268,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir", metavar="DIR", help="directory holding manifest.json")
     p.set_defaults(func=cmd_verify)
 
-    for register in _EXTRA:
-        register(sub)
     return parser
-
-
-# Commands registered by optional modules (redline, release) as they are wired in.
-_EXTRA: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = []
 
 
 def main(argv: Sequence[str] | None = None) -> int:

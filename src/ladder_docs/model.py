@@ -92,11 +92,6 @@ class Level:
         return self.source.path
 
     @property
-    def attribute_map(self) -> dict[str, str]:
-        """Attributes as an ordered dict."""
-        return dict(self.attributes)
-
-    @property
     def is_pointer(self) -> bool:
         """A level with no dimensions of its own (it refers to another level)."""
         return not self.dimensions

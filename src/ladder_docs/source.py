@@ -6,7 +6,6 @@ import os
 import re
 import stat
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -177,8 +176,3 @@ class Repository:
         """True when the working tree differs from HEAD under any of `paths`."""
         out = self.run("status", "--porcelain", "-z", "--untracked-files=all", "--", *paths)
         return bool(out.strip("\0").strip())
-
-    def iter_commits(self, rev: str, paths: list[str]) -> Iterator[str]:
-        """First-parent commits reachable from `rev` that touch `paths`, newest first."""
-        out = self.run("rev-list", "--first-parent", check_rev(rev), "--", *paths)
-        yield from (line for line in out.split("\n") if line)
