@@ -14,6 +14,7 @@ from handbook_models import clean_ladder
 from pypdf import PdfReader
 
 import ladder_docs.build as build_module
+import ladder_docs.pdf_handbooks as pdf_handbooks
 from ladder_docs import typst_engine
 from ladder_docs.build import build
 from ladder_docs.model import Item, Ladder, Source
@@ -123,8 +124,19 @@ def two_tracks(l2_summary: str | None = None) -> Ladder:
     return dataclasses.replace(base, tracks=(eng, ops))
 
 
-def test_a_level_linked_from_another_track_keeps_a_relative_link(tmp_path: Path) -> None:
+@pytest.fixture(params=[1, 2], ids=["tracks-together", "tracks-apart"])
+def level_documents(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Typeset the levels of both tracks in one document, or each track in its own."""
+    monkeypatch.setattr(pdf_handbooks, "LEVEL_DOCUMENTS", request.param)
+    return int(request.param)
+
+
+def test_a_level_linked_from_another_track_keeps_a_relative_link(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, level_documents: int) -> None:
+    compiled = counting_compiles(monkeypatch)
     build(two_tracks(), tmp_path / "dist", formats={"pdf"})
+    assert len([m for m in compiled if "<level-ops--l1-operator>" in m and "<level-eng--l1-engineer>" in m]) == (
+        level_documents == 1)
     track = PdfReader(tmp_path / "dist/ops/handbook.pdf")
     assert ("uri", "../eng/l2-senior-engineer.pdf") in links(track, 2)
     assert ("uri", "../eng/l2-senior-engineer.pdf") in links(PdfReader(tmp_path / "dist/ops/l1-operator.pdf"), 1)
@@ -147,9 +159,8 @@ def test_reading_a_pdf_treats_strings_as_data(tmp_path: Path) -> None:
     assert (layout.pages[0].width, layout.pages[0].height) == pytest.approx((595.2756, 841.8898))
 
 
-def test_a_rebuild_typesets_only_the_tracks_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    out = tmp_path / "dist"
-    build(two_tracks(), out, formats={"pdf"})
+def counting_compiles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record the markup of every document typeset from now on."""
     compiled: list[str] = []
     real = build_module.compile_pdf
 
@@ -158,6 +169,14 @@ def test_a_rebuild_typesets_only_the_tracks_that_changed(tmp_path: Path, monkeyp
         return real(markup, timestamp=timestamp)
 
     monkeypatch.setattr(build_module, "compile_pdf", counting)
+    return compiled
+
+
+def test_a_rebuild_typesets_only_the_tracks_that_changed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, level_documents: int) -> None:
+    out = tmp_path / "dist"
+    build(two_tracks(), out, formats={"pdf"})
+    compiled = counting_compiles(monkeypatch)
     result = build(two_tracks("I own services and their on-call."), out, formats={"pdf"})
     assert result.rendered == 3  # the L2, Engineering and ladder handbooks
     assert not [m for m in compiled if "<level-ops--l1-operator>" in m]  # typeset once, then reused
@@ -194,7 +213,8 @@ def test_assembled_pdfs_are_well_formed(dist: Path) -> None:
 
 
 def test_a_track_that_fails_to_typeset_fails_only_the_handbooks_holding_it(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, level_documents: int) -> None:
+    # typeset together, the failing document is typeset again track by track
     real = build_module.compile_pdf
 
     def failing(markup: str, *, timestamp: int) -> bytes:

@@ -1,27 +1,27 @@
 """The PDF handbooks of a build, every page typeset once.
 
-typst typesets, without footers, each track's levels in one document (typst/track-levels.typ.j2),
-the ladder's documents and every track's introduction (its name and overview) in another
-(typst/ladder-parts.typ.j2), and, once those are typeset, the first page of every track and
-ladder handbook, title block and contents with page numbers (typst/fronts.typ.j2). Each part
-opens with a marker bookmark where ladder_docs.pdf_layout cuts it out. Every handbook is then
-assembled from those pages (ladder_docs.pdf_assemble: a plan, one typst "footer kit" for the
-footers of many handbooks, the pages copied). A level's pages appear in its level, track and
-ladder handbooks but are typeset once; typesetting parts together rather than one document each
-saves a fifth of the typesetting (fonts, pictures and start-up once per document).
+typst typesets, without footers, the levels of all tracks in LEVEL_DOCUMENTS documents of about
+equal size (typst/track-levels.typ.j2), the ladder's documents and every track's introduction (its
+name and overview) in another (typst/ladder-parts.typ.j2), and, once those are typeset, the first
+page of every track and ladder handbook, title block and contents with page numbers
+(typst/fronts.typ.j2). Each part opens with a marker bookmark where ladder_docs.pdf_layout cuts it
+out. Every handbook is then assembled from those pages (ladder_docs.pdf_assemble: a plan, one typst
+"footer kit" for the footers of many handbooks, the pages copied). A level's pages appear in its
+level, track and ladder handbooks but are typeset once. Few documents: each costs fixed work (font
+subsets, export), so 17 tracks typeset in 2 documents rather than 17 take a fifth less typst time.
 
 Order: the documents biggest first on the typst threads; then the fronts, while this thread
-assembles the level handbooks; then the track and ladder handbooks. (Assembling each track on a
-typst thread as soon as its parts were typeset was measured slower: Python on those threads
-contends with this one for the GIL, and a footer kit per track costs more start-up than it saves.)
-Typeset documents are kept in the build cache, so a rebuild typesets only what changed. A part
-that fails fails every handbook it belongs to, with its message.
+assembles the level handbooks; then the track and ladder handbooks. Typeset documents are kept in
+the build cache with a record of where each track's levels are in them, so a rebuild typesets only
+the tracks that changed. A levels document that fails is typeset again track by track, so a
+failure fails only the handbooks holding its track, with its message.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, wait
 from dataclasses import dataclass
@@ -32,14 +32,18 @@ from . import render_typst
 from .build_cache import BuildCache
 from .build_plan import Job, tool_versions
 from .context import Contexts
+from .errors import LadderDocsError
 from .handbook_links import artifact_path
+from .model import Block, Track
 from .pdf_assemble import Body, Doc, Done, Use, assemble
 from .pdf_layout import layout_of, split
 from .pdf_read import RawPdf
+from .templating import templates_digest
 
 # Templates that make a whole handbook (the older way): a user copy of one means the user shapes
 # whole handbooks, so every PDF is compiled apart from its own template (build._pdf).
 WHOLE_TEMPLATES = ("typst/level.typ.j2", "typst/track.typ.j2", "typst/ladder.typ.j2")
+LEVEL_DOCUMENTS = 2  # the levels are typeset in this many documents: one per typst thread
 Compile = Callable[[str], bytes]
 Key = tuple[str, str | None]
 
@@ -53,6 +57,7 @@ class _Batch:
     mark: str
     source: str
     parts: list[tuple[Key, str]]
+    tracks: tuple[tuple[str, int], ...] = ()  # a levels document: each track's key and first part
 
 
 @dataclass(frozen=True)
@@ -87,35 +92,43 @@ class PdfHandbooks:
         self.views: dict[Key, Use] = {}  # where each part is: a level, documents, an introduction, a front
         self.futures: list[Future[None]] = []
         self.prefix = json.dumps([tool_versions(), timestamp]).encode()
+        self.templates_digest = templates_digest(templates)
+        self.batches: list[_Batch] = []
+        self.track_keys: dict[str, str] = {}  # a track's levels → their record in the cache
+        self.lock = threading.Lock()  # a failed levels document is typeset again track by track on a typst thread
 
     def start(self) -> None:
-        """Submit the documents of parts some handbook needs, biggest first."""
+        """Submit the documents of parts some handbook needs, biggest first.
+
+        The levels of tracks typeset before (same content, templates and tools) are reused from the
+        build cache; the others are typeset in LEVEL_DOCUMENTS documents of about equal size, one
+        per typst thread (a document costs fixed work: fonts, export), the ladder's parts counted in.
+        """
         whole = ("ladder", None) in self.jobs
-        batches: list[_Batch] = []
+        fresh: list[Track] = []
         for track in self.ladder.tracks:
             wanted = whole or ("track", track.key) in self.jobs or any(
                 ("level", lv.key) in self.jobs for lv in track.levels)
-            if track.levels and wanted:
-                context = {**self.ctx.level(track.levels[0].key),
-                           "levels": [self.ctx.level_data(lv) for lv in track.levels]}
-                levels: list[tuple[Key, str]] = [(("level", lv.key), artifact_path("level", lv.key, "pdf"))
-                                                 for lv in track.levels]
-                batches.append(self._batch(("levels", track.key), levels[0][1], "typst/track-levels.typ.j2",
-                                           context, {lv["anchor"] for lv in context["levels"]}, levels))
+            if track.levels and wanted and not self._reuse(track):
+                fresh.append(track)
         parts: list[tuple[Key, str]] = []
         items: list[dict[str, Any]] = []
         anchors: set[str] = set()
+        extra = 0
         if whole and self.ladder.documents:
             documents = self.ctx.whole()["documents"]
             parts.append((("documents", None), "ladder.pdf"))
             items.append({"documents": documents})
             anchors |= {d["anchor"] for d in documents}
+            extra += sum(_size(d.blocks) for d in self.ladder.documents)
         for track in self.ladder.tracks:
             if whole or (("track", track.key) in self.jobs and track.overview):
                 data = self.ctx.track_data(track)
                 parts.append((("intro", track.key), "ladder.pdf"))
                 items.append({"track": data})
                 anchors |= {data["anchor"], *(d["anchor"] for d in data["overview"])}
+                extra += 200 + sum(_size(d.blocks) for d in track.overview)
+        batches = [self._levels(group) for group in _balance(fresh, LEVEL_DOCUMENTS, extra) if group]
         if parts:
             batches.append(self._batch(("ladder-parts", None), "ladder.pdf", "typst/ladder-parts.typ.j2",
                                        {"meta": self.meta, "parts": items}, anchors, parts))
@@ -134,9 +147,7 @@ class PdfHandbooks:
         self._wait()
         assemble([(w.job, self._doc(w.path, w.title, w.label, [front, *w.uses], w.targets))
                   for w, front in zip(waiting, fronts, strict=True)], self.timestamp, self.done, self.errors)
-        for body in self.bodies.values():
-            if body.pdf is not None and body.cache_key and self.cache.lookup(body.cache_key) is None:
-                self.cache.store(body.cache_key, body.pdf)
+        self._remember()
 
     def _wait(self) -> None:
         while self.futures:
@@ -144,30 +155,60 @@ class PdfHandbooks:
             for future in wait(futures).done:
                 future.result()  # tasks catch what a document can raise; anything else is a bug
 
+    def _levels(self, tracks: list[Track]) -> _Batch:
+        """A document of the levels of `tracks`; its links are made from its first level's folder."""
+        groups: list[dict[str, Any]] = []
+        parts: list[tuple[Key, str]] = []
+        anchors: set[str] = set()
+        for track in tracks:
+            levels = [self.ctx.level_data(lv) for lv in track.levels]
+            groups.append({"track": self._head(track), "levels": levels, "first": len(parts)})
+            parts += [(("level", lv.key), artifact_path("level", lv.key, "pdf")) for lv in track.levels]
+            anchors |= {lv["anchor"] for lv in levels}
+        return self._batch(("levels", ",".join(t.key for t in tracks)), parts[0][1], "typst/track-levels.typ.j2",
+                           {"meta": self.meta, "groups": groups}, anchors, parts,
+                           tuple((g["track"]["key"], g["first"]) for g in groups))
+
+    def _head(self, track: Track) -> dict[str, Any]:
+        head: dict[str, Any] = self.ctx.level(track.levels[0].key)["track"]
+        return head
+
     def _batch(self, key: Key, base: str, template: str, context: dict[str, Any], anchors: set[str],
-               parts: list[tuple[Key, str]]) -> _Batch:
+               parts: list[tuple[Key, str]], tracks: tuple[tuple[str, int], ...] = ()) -> _Batch:
         """A document of parts, rendered (a failing template fails its parts)."""
         # The marker's digest: content cannot know the digest of the context that holds it.
         mark = f"ld-part:{self.ctx.fingerprint(context)[:16]}:"
-        body = self.bodies[key] = Body(f"p{len(self.bodies)}", base)
-        for k, (part, part_base) in enumerate(parts):
-            self.views[part] = Use(body, part_base, k)
+        with self.lock:
+            body = self.bodies[key] = Body(f"p{len(self.bodies)}", base)
+            for k, (part, _path) in enumerate(parts):
+                self.views[part] = Use(body, base, k)
         try:
             source = render_typst.render(self.templates, template, {**context, "mark": mark}, {"path": base},
                                          anchors)
         except self.errors as err:
             body.error, source = " ".join(str(err).split()), ""
-        return _Batch(key, base, mark, source, parts)
+        batch = _Batch(key, base, mark, source, parts, tracks)
+        with self.lock:
+            self.batches.append(batch)
+        return batch
 
-    def _submit(self, batch: _Batch) -> None:
+    def _prepare(self, batch: _Batch) -> Body | None:
+        """The batch's body with its cache key (and its PDF when cached); None when it failed to render."""
         body = self.bodies[batch.key]
         if body.error is not None:
-            return
+            return None
         body.cache_key = "pdf-part:" + hashlib.sha256(self.prefix + batch.source.encode()).hexdigest()
         entry = self.cache.lookup(body.cache_key)
         if entry is not None:
             body.pdf = self.cache.read(entry)
-        self.futures.append(self.pool.submit(self._make, body, batch))
+        return body
+
+    def _submit(self, batch: _Batch) -> None:
+        body = self._prepare(batch)
+        if body is not None:
+            self.futures.append(self.pool.submit(self._make, body, batch))
+        elif len(batch.tracks) > 1:
+            self.futures.append(self.pool.submit(self._apart, batch))
 
     def _make(self, body: Body, batch: _Batch) -> None:
         try:
@@ -175,9 +216,65 @@ class PdfHandbooks:
                 body.pdf = self.compile_part(batch.source)
             body.raw = RawPdf(body.pdf)
             body.layout = layout_of(body.raw)
-            body.views = split(body.layout, [path for _, path in batch.parts], batch.mark)
+            body.views = split(body.layout, [path for _, path in batch.parts], batch.mark, batch.base)
         except self.errors as err:
-            body.error = " ".join(str(err).split())
+            body.error, body.pdf = " ".join(str(err).split()), None
+            if len(batch.tracks) > 1:
+                self._apart(batch)
+
+    def _apart(self, batch: _Batch) -> None:
+        """Typeset each track of a failed levels document on its own: a failure stays its track's."""
+        for key, _first in batch.tracks:
+            track = self.ladder.track(key)
+            assert track is not None
+            part = self._levels([track])
+            body = self._prepare(part)
+            if body is not None:
+                self._make(body, part)
+
+    def _reuse(self, track: Track) -> bool:
+        """Use the levels of `track` typeset by an earlier build, when its record and PDF are cached."""
+        data = {"meta": self.meta, "track": self._head(track),
+                "levels": [self.ctx.level_data(lv) for lv in track.levels]}
+        key = self.track_keys[track.key] = "pdf-levels:" + hashlib.sha256(
+            self.prefix + self.templates_digest.encode() + self.ctx.fingerprint(data).encode()).hexdigest()
+        entry = self.cache.lookup(key)
+        if entry is None:
+            return False
+        try:
+            record = json.loads(self.cache.read(entry))
+            names, first = list(record["names"]), int(record["first"])
+            paths = [artifact_path("level", lv.key, "pdf") for lv in track.levels]
+            found = self.cache.lookup(str(record["body"]))
+            if found is None or names[first:first + len(paths)] != paths:
+                return False
+            body = self.bodies.get(("cached", found.sha256))
+            if body is None:
+                body = self.bodies[("cached", found.sha256)] = Body(f"p{len(self.bodies)}", str(record["base"]))
+                body.pdf, body.cache_key = self.cache.read(found), str(record["body"])
+                batch = _Batch(("cached", found.sha256), body.base, str(record["mark"]), "",
+                               [(("cached", p), p) for p in names])
+                self.futures.append(self.pool.submit(self._make, body, batch))
+        except (LadderDocsError, ValueError, KeyError, TypeError):
+            return False  # an unreadable record only costs typesetting the track again
+        for k, lv in enumerate(track.levels):
+            self.views[("level", lv.key)] = Use(body, body.base, first + k)
+        return True
+
+    def _remember(self) -> None:
+        """Cache what this build typeset: each part document, and where each track's levels are in it."""
+        for body in self.bodies.values():
+            if body.pdf is not None and body.cache_key and self.cache.lookup(body.cache_key) is None:
+                self.cache.store(body.cache_key, body.pdf)
+        for batch in self.batches:
+            body = self.bodies[batch.key]
+            if not batch.tracks or body.pdf is None or body.error is not None:
+                continue
+            names = [path for _, path in batch.parts]
+            for key, first in batch.tracks:
+                record = {"body": body.cache_key, "base": batch.base, "mark": batch.mark, "names": names,
+                          "first": first}
+                self.cache.store(self.track_keys[key], json.dumps(record, sort_keys=True).encode())
 
     def _use(self, key: Key, depth: int = 1, title: str | None = None, shift: int = 0) -> Use:
         view = self.views[key]
@@ -251,3 +348,27 @@ class PdfHandbooks:
     def _doc(self, path: str, title: str, label: str, uses: list[Use], targets: dict[str, int]) -> Doc:
         footer = f"{label} · Version {self.meta['version']} · Commit {self.meta['short']} · {self.meta['date_long']}"
         return Doc(path, title, footer, uses, targets)
+
+
+def _balance(tracks: list[Track], count: int, extra: int) -> list[list[Track]]:
+    """`tracks` in `count` groups of about equal text (largest first into the lightest group; the
+    first group also carries `extra`, the ladder's parts typeset on the same thread); ladder order."""
+    bins: list[list[Track]] = [[] for _ in range(count)]
+    weights = [extra] + [0] * (count - 1)
+    for track in sorted(tracks, key=lambda t: (-_weight(t), t.key)):
+        lightest = weights.index(min(weights))
+        bins[lightest].append(track)
+        weights[lightest] += _weight(track)
+    order = {t.key: i for i, t in enumerate(tracks)}
+    return [sorted(b, key=lambda t: order[t.key]) for b in bins]
+
+
+def _weight(track: Track) -> int:
+    """About how much text a track's levels hold (the title block and headings count 300 a level)."""
+    return sum(300 + len(lv.summary) + sum(len(v) for _, v in lv.attributes)
+               + sum(len(i.text) for d in lv.dimensions for i in (*d.competencies, *d.examples, *d.notes))
+               for lv in track.levels)
+
+
+def _size(blocks: tuple[Block, ...]) -> int:
+    return sum(len(b.text) + sum(len(c) for row in b.rows for c in row) for b in blocks)

@@ -146,18 +146,20 @@ def _named_destinations(reader: RawPdf, catalog: dict[str, Any]) -> dict[bytes, 
     return out
 
 
-def split(layout: PdfLayout, names: list[str], mark: str) -> list[tuple[int, PdfLayout]]:
+def split(layout: PdfLayout, names: list[str], mark: str, base: str) -> list[tuple[int, PdfLayout]]:
     """The first page and layout of each of the parts typeset together, by their markers `mark` + index.
 
-    `names` are the parts' handbook paths (all in one folder): a link from one part to a page of
-    another becomes a relative link to that handbook.
+    `names` are the parts' handbook paths: a link from one part to a page of another becomes a
+    link to that handbook, relative to `base` (the path the document's links were made for).
     """
     markers = {f"{mark}{k}": k for k in range(len(names))}
     firsts = {markers[b.title]: b.page for b in layout.bookmarks if b.title in markers}
     starts = [firsts.get(k, -1) for k in range(len(names))] + [len(layout.pages)]
     if len(firsts) != len(names) or starts != sorted(starts) or starts[0] != 0:
         raise ArtifactError(f"PDF: typeset levels lack their markers ({len(firsts)} of {len(names)})")
-    owner = {page: names[k] for k in range(len(names)) for page in range(starts[k], starts[k + 1])}
+    here = posixpath.dirname(base) or "."
+    owner = {page: posixpath.relpath(names[k], here) for k in range(len(names))
+             for page in range(starts[k], starts[k + 1])}
     views = []
     for first, end in itertools.pairwise(starts):
         pages = tuple(replace(p, links=tuple(_local(x, first, end, owner) for x in p.links))
@@ -174,4 +176,4 @@ def _local(link: Link, first: int, end: int, owner: dict[int, str]) -> Link:
         return link
     if first <= link.page < end:
         return replace(link, page=link.page - first)
-    return Link(link.rect, posixpath.basename(owner[link.page]) if link.page in owner else None)
+    return Link(link.rect, owner.get(link.page))
