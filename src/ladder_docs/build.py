@@ -22,10 +22,11 @@ from pathlib import Path
 import jinja2
 
 from . import manifest, publish, render_docx, render_html, render_typst
-from .build_cache import BuildCache
+from .build_cache import BuildCache, Entry
 from .build_memo import input_key, last_build, remember
 from .build_plan import Job, parse_formats, plan, with_keys
 from .build_progress import Reporter
+from .build_writer import ArtifactWriter
 from .context import Contexts
 from .docx_book import RECIPES, Book, Recipe
 from .docx_split import BookDocx
@@ -93,40 +94,42 @@ def build(ladder: Ladder, out: Path, *, formats: set[str], templates: Path | Non
             report.note(f"{out} is up to date")
             return done
         contexts = Contexts(ladder)
-        jobs = with_keys(plan(ladder, contexts, fmts), contexts, fmts, templates, {})
         cache = BuildCache(state / "cache")
-        hits = {j.path: e for j in jobs if (e := cache.lookup(j.cache_key)) is not None}
-        todo = [j for j in jobs if j.path not in hits]
-        report.note(f"{len(jobs)} artifacts: {len(hits)} unchanged, {len(todo)} to render")
-        rendered, failures = _render(todo, contexts, templates, report, fmts, cache)
-        # Content errors (a file that is not UTF-8, binary, too large …) count like failed artifacts: the
-        # rest still renders and is reported, but only --partial publishes over the previous output.
-        failures = sorted([*failures, *failed_sources], key=lambda f: (f.path, f.format))
+        writer = ArtifactWriter(out, state, cache)
         try:
-            for job in todo:
-                if job.path in rendered:
-                    hits[job.path] = cache.store(job.cache_key, rendered[job.path])
-            cache.save()
-        except OSError as exc:
-            raise ArtifactError(f"cannot write the build cache in {state}: {exc.strerror}") from exc
-        if failures and not partial:
-            raise BuildFailed(failures)
-        artifacts = [manifest.Artifact(j.path, hits[j.path].sha256, hits[j.path].size, j.fmt, j.kind,
-                                       j.level, j.source) for j in jobs if j.path in hits]
-        head = {"ladder": ladder.name, "version": contexts.meta["version"], "revision": ladder.revision.sha}
-        extra = {"failures": [vars(f) for f in failures]} if failures else None
-        manifest_bytes = manifest.manifest_json(head, artifacts, extra)
-        published = not _up_to_date(out, manifest_bytes, artifacts)
-        if published:
-            files: dict[str, bytes | Path] = {p: rendered.get(p) or cache.read(hits[p]) for p in hits}
-            files[manifest.MANIFEST] = manifest_bytes
-            files[manifest.SUMS] = manifest.sha256sums(artifacts)  # the same files as the manifest
-            _publish(out, state, files, report)
-            report.note(f"published {out} ({len(files)} files)")
-        else:
-            report.note(f"{out} is up to date")
+            jobs, (rendered, reused), failures, entries = _render_all(ladder, contexts, templates, report, fmts,
+                                                                      cache, writer)
+            # Content errors (a file that is not UTF-8, binary, too large …) count like failed artifacts: the
+            # rest still renders and is reported, but only --partial publishes over the previous output.
+            failures = sorted([*failures, *failed_sources], key=lambda f: (f.path, f.format))
+            try:
+                cache.save()
+            except OSError as exc:
+                raise ArtifactError(f"cannot write the build cache in {state}: {exc.strerror}") from exc
+            if failures and not partial:
+                raise BuildFailed(failures)
+            artifacts = [manifest.Artifact(j.path, entries[j.path].sha256, entries[j.path].size, j.fmt, j.kind,
+                                           j.level, j.source) for j in jobs if j.path in entries]
+            head = {"ladder": ladder.name, "version": contexts.meta["version"], "revision": ladder.revision.sha}
+            extra = {"failures": [vars(f) for f in failures]} if failures else None
+            manifest_bytes = manifest.manifest_json(head, artifacts, extra)
+            published = not _up_to_date(out, manifest_bytes, artifacts)
+            if published:
+                # the manifest and SUMS list the same files
+                files = {manifest.MANIFEST: manifest_bytes, manifest.SUMS: manifest.sha256sums(artifacts)}
+                tree = writer.finish(files)
+                writer.published = True  # from here the tree may be live: never discarded
+                _publish(out, state, tree, report)
+                report.note(f"published {out} ({len(entries) + len(files)} files)")
+            else:
+                writer.discard()
+                report.note(f"{out} is up to date")
+        except BaseException:
+            if not writer.published:
+                writer.discard()
+            raise
         result = BuildResult(out, tuple(artifacts), tuple(failures), tuple(contexts.problems),
-                             len(rendered), len(jobs) - len(todo), published)
+                             rendered, reused, published)
         if not failures:
             try:
                 remember(state, inputs, manifest_bytes, result)
@@ -152,10 +155,36 @@ def without_failed_sources(ladder: Ladder) -> Ladder:
                    documents=tuple(d for d in ladder.documents if d.path not in bad))
 
 
-def _publish(out: Path, state: Path, files: dict[str, bytes | Path], report: Reporter) -> None:
+def _render_all(ladder: Ladder, contexts: Contexts, templates: Path | None, report: Reporter, fmts: tuple[str, ...],
+                cache: BuildCache, writer: ArtifactWriter
+                ) -> tuple[list[Job], tuple[int, int], list[Failure], dict[str, Entry]]:
+    """Every job of the build, how many were rendered and reused, the failures, each written artifact's entry."""
+    renderer = _Renderer(contexts, templates, report, fmts, writer)
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="typst") as pool:
+        pdfs = None
+        if "pdf" in fmts and assembled(templates):
+            # typst first: it is the longest stage, and parts it typeset before come from the cache
+            stamp = ladder.revision.timestamp
+            # compile_pdf is looked up at call time (tests replace it to make a document fail)
+            pdfs = PdfHandbooks(contexts, templates, stamp, cache, pool,
+                                lambda markup: compile_pdf(markup, timestamp=stamp), renderer.pdf_done, RENDER_ERRORS)
+            pdfs.start()
+        jobs = with_keys(plan(ladder, contexts, fmts), contexts, fmts, templates, {})
+        todo = []
+        for job in jobs:
+            entry = cache.lookup(job.cache_key)
+            if entry is None:
+                todo.append(job)
+            else:
+                writer.cached(job.path, entry)
+        report.note(f"{len(jobs)} artifacts: {len(jobs) - len(todo)} unchanged, {len(todo)} to render")
+        failures = renderer.run(todo, pool, pdfs)
+    return jobs, (renderer.count, len(jobs) - len(todo)), failures, writer.join()
+
+
+def _publish(out: Path, state: Path, tree: Path, report: Reporter) -> None:
     previous = publish.published_tree(out)
     try:
-        tree = publish.write_tree(state, files)
         publish.swap(out, tree)
     except OSError as exc:
         raise ArtifactError(f"cannot publish {out}: {exc.strerror}; the previous output is intact") from exc
@@ -175,63 +204,65 @@ def _up_to_date(out: Path, manifest_bytes: bytes, artifacts: list[manifest.Artif
         return False
 
 
-def _render(jobs: list[Job], contexts: Contexts, templates: Path | None, report: Reporter,
-            formats: tuple[str, ...], cache: BuildCache) -> tuple[dict[str, bytes], list[Failure]]:
-    """Render `jobs`: HTML here, PDFs on two typst threads, DOCX from one pandoc conversion."""
-    done: dict[str, bytes] = {}
-    failures: list[Failure] = []
-    lock = threading.Lock()
-    timestamp = contexts.ladder.revision.timestamp
+class _Renderer:
+    """Renders jobs: HTML on the calling thread, PDFs on two typst threads, DOCX from one pandoc
+    conversion on a thread of its own; collects each artifact's bytes or failure."""
 
-    def ok(job: Job, data: bytes, stage: str) -> None:
-        with lock:
-            done[job.path] = data
-        report.advance(stage)
+    def __init__(self, contexts: Contexts, templates: Path | None, report: Reporter,
+                 formats: tuple[str, ...], writer: ArtifactWriter) -> None:
+        self.contexts, self.templates, self.report, self.formats = contexts, templates, report, formats
+        self.writer = writer
+        self.count = 0
+        self.failures: list[Failure] = []
+        self.lock = threading.Lock()
 
-    def fail(job: Job, err: BaseException, stage: str) -> None:
-        with lock:
-            failures.append(Failure(job.path, job.fmt, job.kind, job.level, " ".join(str(err).split())))
-        report.advance(stage)
+    def ok(self, job: Job, data: bytes, stage: str) -> None:
+        with self.lock:
+            self.count += 1
+        self.writer.rendered(job.path, job.cache_key, data)
+        self.report.advance(stage)
 
-    def pdf_done(job: Job, result: bytes | BaseException) -> None:
+    def fail(self, job: Job, err: BaseException, stage: str) -> None:
+        with self.lock:
+            self.failures.append(Failure(job.path, job.fmt, job.kind, job.level, " ".join(str(err).split())))
+        self.report.advance(stage)
+
+    def pdf_done(self, job: Job, result: bytes | BaseException) -> None:
         if isinstance(result, bytes):
-            ok(job, result, "pdf")
+            self.ok(job, result, "pdf")
         else:
-            fail(job, result, "pdf")
+            self.fail(job, result, "pdf")
 
-    by_fmt = {f: [j for j in jobs if j.fmt == f] for f in ("html", "pdf", "docx")}
-    for stage, items in by_fmt.items():
-        report.stage(stage, len(items))
-    docx_thread = threading.Thread(target=_docx, args=(by_fmt["docx"], timestamp, templates, ok, fail),
-                                   name="pandoc")
-    docx_thread.start()
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="typst") as pool:
-        pdfs = None
-        if by_fmt["pdf"] and assembled(templates):
-            # compile_pdf is looked up at call time (tests replace it to make a document fail)
-            pdfs = PdfHandbooks(contexts, by_fmt["pdf"], templates, timestamp, cache, pool,
-                                lambda markup: compile_pdf(markup, timestamp=timestamp), pdf_done, RENDER_ERRORS)
-            pdfs.start()
-        else:
+    def run(self, jobs: list[Job], pool: ThreadPoolExecutor, pdfs: PdfHandbooks | None) -> list[Failure]:
+        """Render `jobs` (PDFs through `pdfs`, already typesetting its parts, when given)."""
+        timestamp = self.contexts.ladder.revision.timestamp
+        by_fmt = {f: [j for j in jobs if j.fmt == f] for f in ("html", "pdf", "docx")}
+        for stage, items in by_fmt.items():
+            self.report.stage(stage, len(items))
+        docx_thread = threading.Thread(target=_docx, args=(by_fmt["docx"], timestamp, self.templates, self.ok,
+                                                           self.fail), name="pandoc")
+        docx_thread.start()
+        if pdfs is None:
             for job in sorted(by_fmt["pdf"], key=lambda j: (_SIZE_ORDER[j.kind], j.path)):
                 try:
-                    source = render_typst.render(templates, job.template, job.context, {"path": job.path},
+                    source = render_typst.render(self.templates, job.template, job.context, {"path": job.path},
                                                  job.anchors)
                 except RENDER_ERRORS as err:
-                    fail(job, err, "pdf")
+                    self.fail(job, err, "pdf")
                     continue
-                pool.submit(_pdf, job, source, timestamp, ok, fail)
+                pool.submit(_pdf, job, source, timestamp, self.ok, self.fail)
         for job in by_fmt["html"]:
             try:
-                page = render_html.page_info(job.path, formats, job.kind, job.key)
-                ok(job, render_html.render(templates, job.template, job.context, page, job.anchors).encode(),
-                   "html")
+                page = render_html.page_info(job.path, self.formats, job.kind, job.key)
+                data = render_html.render(self.templates, job.template, job.context, page, job.anchors).encode()
+                self.ok(job, data, "html")
             except RENDER_ERRORS as err:
-                fail(job, err, "html")
+                self.fail(job, err, "html")
         if pdfs is not None:
-            pdfs.finish()
-    docx_thread.join()
-    return done, sorted(failures, key=lambda f: f.path)
+            pdfs.finish(by_fmt["pdf"])
+        pool.shutdown(wait=True)
+        docx_thread.join()
+        return sorted(self.failures, key=lambda f: f.path)
 
 
 _SIZE_ORDER = {"ladder": 0, "track": 1, "level": 2, "index": 3}

@@ -81,12 +81,12 @@ def assembled(templates: Path | None) -> bool:
 class PdfHandbooks:
     """Renders the PDF `jobs` of a build on `pool`; `done` receives each job's bytes or error."""
 
-    def __init__(self, contexts: Contexts, jobs: list[Job], templates: Path | None, timestamp: int,
+    def __init__(self, contexts: Contexts, templates: Path | None, timestamp: int,
                  cache: BuildCache, pool: Executor, compile_part: Compile, done: Done,
                  errors: tuple[type[BaseException], ...]) -> None:
         self.ctx, self.templates, self.timestamp = contexts, templates, timestamp
         self.cache, self.pool, self.compile_part, self.done, self.errors = cache, pool, compile_part, done, errors
-        self.jobs = {(j.kind, j.key): j for j in jobs}
+        self.jobs: dict[Key, Job] = {}
         self.ladder, self.meta = contexts.ladder, contexts.meta
         self.bodies: dict[Key, Body] = {}
         self.views: dict[Key, Use] = {}  # where each part is: a level, documents, an introduction, a front
@@ -98,45 +98,41 @@ class PdfHandbooks:
         self.lock = threading.Lock()  # a failed levels document is typeset again track by track on a typst thread
 
     def start(self) -> None:
-        """Submit the documents of parts some handbook needs, biggest first.
+        """Submit the documents of parts, biggest first: every level, the ladder's documents and each
+        track's introduction (called before the build knows which handbooks its cache holds: parts it
+        typeset before come from the cache, so starting typst first costs nothing).
 
         The levels of tracks typeset before (same content, templates and tools) are reused from the
         build cache; the others are typeset in LEVEL_DOCUMENTS documents of about equal size, one
         per typst thread (a document costs fixed work: fonts, export), the ladder's parts counted in.
         """
-        whole = ("ladder", None) in self.jobs
-        fresh: list[Track] = []
-        for track in self.ladder.tracks:
-            wanted = whole or ("track", track.key) in self.jobs or any(
-                ("level", lv.key) in self.jobs for lv in track.levels)
-            if track.levels and wanted and not self._reuse(track):
-                fresh.append(track)
+        fresh = [t for t in self.ladder.tracks if t.levels and not self._reuse(t)]
+        extra = sum(_size(d.blocks) for d in self.ladder.documents) + sum(
+            200 + sum(_size(d.blocks) for d in t.overview) for t in self.ladder.tracks)
+        for group in sorted((g for g in _balance(fresh, LEVEL_DOCUMENTS, extra) if g),
+                            key=lambda g: -sum(_weight(t) for t in g)):
+            self._submit(self._levels(group))
         parts: list[tuple[Key, str]] = []
         items: list[dict[str, Any]] = []
         anchors: set[str] = set()
-        extra = 0
-        if whole and self.ladder.documents:
+        if self.ladder.documents:
             documents = self.ctx.whole()["documents"]
             parts.append((("documents", None), "ladder.pdf"))
             items.append({"documents": documents})
             anchors |= {d["anchor"] for d in documents}
-            extra += sum(_size(d.blocks) for d in self.ladder.documents)
         for track in self.ladder.tracks:
-            if whole or (("track", track.key) in self.jobs and track.overview):
-                data = self.ctx.track_data(track)
-                parts.append((("intro", track.key), "ladder.pdf"))
-                items.append({"track": data})
-                anchors |= {data["anchor"], *(d["anchor"] for d in data["overview"])}
-                extra += 200 + sum(_size(d.blocks) for d in track.overview)
-        batches = [self._levels(group) for group in _balance(fresh, LEVEL_DOCUMENTS, extra) if group]
+            data = self.ctx.track_data(track)
+            parts.append((("intro", track.key), "ladder.pdf"))
+            items.append({"track": data})
+            anchors |= {data["anchor"], *(d["anchor"] for d in data["overview"])}
         if parts:
-            batches.append(self._batch(("ladder-parts", None), "ladder.pdf", "typst/ladder-parts.typ.j2",
-                                       {"meta": self.meta, "parts": items}, anchors, parts))
-        for batch in sorted(batches, key=lambda b: -len(b.source)):
-            self._submit(batch)
+            self._submit(self._batch(("ladder-parts", None), "ladder.pdf", "typst/ladder-parts.typ.j2",
+                                     {"meta": self.meta, "parts": items}, anchors, parts))
 
-    def finish(self) -> None:
-        """Typeset the fronts while assembling the level handbooks, then the rest; cache the parts."""
+    def finish(self, jobs: list[Job]) -> None:
+        """Assemble the PDF `jobs`: typeset the fronts while assembling the level handbooks, then the
+        rest; cache the parts."""
+        self.jobs = {(j.kind, j.key): j for j in jobs}
         self._wait()
         levels = [(job, self._level(str(job.key))) for (kind, _), job in self.jobs.items() if kind == "level"]
         waiting = [self._track(t.key) for t in self.ladder.tracks if ("track", t.key) in self.jobs]

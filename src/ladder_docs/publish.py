@@ -79,23 +79,38 @@ def check_relpath(path: str) -> str:
 
 def write_tree(state: Path, files: Mapping[str, bytes | Path]) -> Path:
     """Write a complete new tree under `state/builds/` (flushed to disk); return its directory."""
+    tree = new_tree(state)
+    for rel in sorted(files):
+        write_file(tree, rel, files[rel])
+    flush(tree)
+    return tree
+
+
+def new_tree(state: Path) -> Path:
+    """A new, empty tree directory under `state/builds/` (published only by `swap`)."""
     builds = state / "builds"
     builds.mkdir(parents=True, exist_ok=True)
     tree = Path(os.path.realpath(builds)) / f"build-{os.getpid()}-{time.monotonic_ns()}"
     tree.mkdir()
-    for rel in sorted(files):
-        target = tree / check_relpath(rel)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        data = files[rel]
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
-        with os.fdopen(fd, "wb") as fh:
-            if isinstance(data, Path):
-                with data.open("rb") as src:
-                    shutil.copyfileobj(src, fh, 1 << 20)
-            else:
-                fh.write(data)
-    _syncfs(tree)  # one flush of the filesystem instead of an fsync per file
     return tree
+
+
+def write_file(tree: Path, rel: str, data: bytes | Path) -> None:
+    """Write one file of a new tree (never through a symlink, never over an existing file)."""
+    target = tree / check_relpath(rel)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+    with os.fdopen(fd, "wb") as fh:
+        if isinstance(data, Path):
+            with data.open("rb") as src:
+                shutil.copyfileobj(src, fh, 1 << 20)
+        else:
+            fh.write(data)
+
+
+def flush(tree: Path) -> None:
+    """Flush a written tree to disk before it is published."""
+    _syncfs(tree)  # one flush of the filesystem instead of an fsync per file
 
 
 def swap(out: Path, tree: Path) -> None:
