@@ -1,12 +1,15 @@
 """`ladder-docs build`: every handbook in every format, gathered first, then published atomically.
 
-1. Contexts and jobs for every artifact (pure); cache keys from each job's full inputs.
-2. Under the out dir's lock: cached artifacts are reused, the rest rendered: HTML in this thread;
-   PDFs on two typst threads (typst releases the GIL), each page typeset once and every handbook
-   assembled from those pages (ladder_docs.pdf_handbooks); DOCX from ONE pandoc conversion of a
-   book holding each piece once, cut into handbooks (ladder_docs.docx_book, docx_split), beside them.
+1. Under the out dir's lock, typst starts first: PDFs on two typst threads (typst releases the GIL),
+   each page typeset once and every handbook assembled from those pages (ladder_docs.pdf_handbooks);
+   parts typeset by an earlier build come from the cache.
+2. Contexts and jobs for every artifact (pure); cache keys from each job's full inputs. Cached
+   artifacts are reused, the rest rendered: HTML on this thread, DOCX from ONE pandoc conversion of
+   a book holding each piece once, cut into handbooks (ladder_docs.docx_book, docx_split), beside.
+   A writer thread stores each artifact in the cache and in a new, unpublished tree as it arrives
+   (ladder_docs.build_writer).
 3. Any failure, or any content error of the ladder (a file that is not UTF-8, binary, too large, …):
-   all are reported and nothing is published (exit 1), unless `partial`.
+   all are reported and nothing is published (exit 1), unless `partial`; the new tree is discarded.
 4. manifest.json + SHA256SUMS, then one atomic swap (ladder_docs.publish). Nothing changed: the
    published tree already is this build, and nothing is written at all.
 """

@@ -315,10 +315,10 @@ class PdfHandbooks:
                       {"track": None, "tracks": len(self.ladder.tracks)}, uses, targets)
 
     def _fronts(self, waiting: list[_Front]) -> list[Use]:
-        """Submit every front (title block, contents numbered with the parts' pages) as one document;
-        a handbook one of whose parts failed gets that failure as its front."""
-        items: list[dict[str, Any]] = []
-        parts: list[tuple[Key, str]] = []
+        """Submit every front (title block, contents numbered with the parts' pages) in two documents
+        of about equal length, one per typst thread (they are the last typesetting of a build, which
+        waits for them); a handbook one of whose parts failed gets that failure as its front."""
+        fronts: list[tuple[dict[str, Any], tuple[Key, str]]] = []
         failures: dict[int, str] = {}
         for i, w in enumerate(waiting):
             failed = next((u.body.error for u in w.uses if u.body.error is not None), None)
@@ -333,11 +333,20 @@ class PdfHandbooks:
                 contents += [{"depth": b.depth + use.shift, "title": b.title, "after": after + b.page}
                              for b in use.layout.bookmarks if 1 <= b.depth + use.shift <= 2]
                 after += len(use.layout.pages)
-            items.append({**w.item, "contents": contents})
-            parts.append((("front", w.path), w.path))
-        if parts:
-            self._submit(self._batch(("fronts", None), "ladder.pdf", "typst/fronts.typ.j2",
-                                     {"meta": self.meta, "fronts": items}, set(), parts))
+            fronts.append(({**w.item, "contents": contents}, (("front", w.path), w.path)))
+        groups: list[tuple[list[dict[str, Any]], list[tuple[Key, str]]]] = [([], []), ([], [])]
+        sizes = [0, 0]
+        # longest first into the shorter document: the ladder's front is about as long as all track fronts
+        for item, part in sorted(fronts, key=lambda f: -len(f[0]["contents"])):
+            shorter = sizes.index(min(sizes))
+            sizes[shorter] += 20 + len(item["contents"])
+            groups[shorter][0].append(item)
+            groups[shorter][1].append(part)
+        batches = [self._batch(("fronts", str(k)), "ladder.pdf", "typst/fronts.typ.j2",
+                               {"meta": self.meta, "fronts": items}, set(), parts)
+                   for k, (items, parts) in enumerate(groups) if parts]
+        for batch in sorted(batches, key=lambda b: -len(b.source)):
+            self._submit(batch)
         return [Use(Body(f"f{i}", w.path, error=failures[i]), w.path, 0) if i in failures
                 else self.views[("front", w.path)] for i, w in enumerate(waiting)]
 
