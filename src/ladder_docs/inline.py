@@ -295,5 +295,6 @@ def pandoc_text(text: str) -> list[dict[str, Any]]:
 
     A Str per word, as pandoc's readers make, triples the AST and the time pandoc spends on it.
     """
-    text = _NEWLINES.sub(" ", text)
+    if "\n" in text or "\r" in text:  # the only texts _NEWLINES can match (most have neither)
+        text = _NEWLINES.sub(" ", text)
     return [{"t": "Str", "c": text}] if text else []
