@@ -5,29 +5,59 @@ drawing as it is; ladder_docs.pdf_layout reads its links and bookmarks). Only PD
 read (classic cross-reference table, plain object dictionaries, no object streams); anything else
 is refused with an ArtifactError. Strings are tokenised properly, so content text inside a link
 target or a title cannot be mistaken for PDF syntax.
+
+An object is read with one compiled pattern: every byte from its start belongs to a token
+(whitespace and comments lead each one; anything the pattern does not know is a token of its own,
+refused), and values are built on a stack, not by a call per value. This runs on the critical path
+of every PDF build, for thousands of objects.
 """
 
 from __future__ import annotations
 
+import binascii
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from .errors import ArtifactError
 
-_WS = re.compile(rb"(?:\s|%[^\r\n]*)*")
-_NUMBER = re.compile(rb"[+-]?(?:\d+\.?\d*|\.\d+)")
-_REF = re.compile(rb"(\d+)\s+(\d+)\s+R(?![A-Za-z])")
-_NAME = re.compile(rb"/([^\s/<>\[\]()%{}]*)")
-_KEYWORD = re.compile(rb"true|false|null")
+_WS = re.compile(rb"(?:\s|%[^\r\n]*)*+")
+# A literal string, with parentheses nested one deep (deeper ones take the slow path, _literal).
+_STRING = rb"\(((?:[^()\\]++|\\[\s\S]|\((?:[^()\\]++|\\[\s\S])*+\))*+)\)"
+_TOKEN = re.compile(
+    rb"(?:\s|%[^\r\n]*)*+(?:"
+    rb"(\d+)\s+\d+\s+R(?![A-Za-z])"  # 1: a reference
+    rb"|/([^\s/<>\[\]()%{}]*+)"  # 2: a name
+    rb"|([+-]?(?:\d+\.?\d*|\.\d+))"  # 3: a number
+    rb"|(<<|\[)"  # 4: a dictionary or an array opens
+    rb"|(>>|\])"  # 5: … or closes
+    rb"|" + _STRING +  # 6: a literal string
+    rb"|<([0-9A-Fa-f\s]*+)>"  # 7: a hex string
+    rb"|(true|false|null)"  # 8
+    rb"|([\s\S]?))"  # 9: anything else, or the end of the file
+)
+_KEYWORDS = {b"true": True, b"false": False, b"null": None}
+_LITERAL = re.compile(_STRING)
+_ESCAPE = re.compile(rb"\\([0-7]{1,3}|\r\n|[\s\S])")
+_HEX_WS = b" \t\n\r\f\v"
+_XREF_HEAD = re.compile(rb"(\d+) (\d+)")
 _XREF_ROW = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
-_OBJ = re.compile(rb"\d+\s+\d+\s+obj")
-# What the copy scan stops at: a string, a reference (not the digits ending a name or number),
-# the end of the object or the start of its stream.
-_SCAN = re.compile(rb"[(<]|(?<![0-9A-Za-z.#_+-])(\d+)\s+\d+\s+R(?![0-9A-Za-z])|\bendobj\b|\bstream\r?\n")
+_OBJ = re.compile(rb"\d+\s+\d+\s+obj(?:\s|%[^\r\n]*)*+")
+# What the copy scan stops at: a string (a hex one at the end of an odd run of "<": "<<" opens a
+# dictionary), the "R" ending a reference, the end of the object or the start of its stream. Every
+# stop starts with one of a few bytes, so the scan skips numbers and names at C speed.
+_SCAN = re.compile(rb"[(<Res](?:(?<=\()|(?<=R)(?![0-9A-Za-z])|(?<=<)(?<!<<)(?:<<)*+(?!<)"
+                   rb"|(?<=e)(?<!\we)ndobj\b|(?<=s)(?<!\ws)tream\r?\n)")
+# A reference (not the digits ending a name or number), looked for before its "R" within _REACH bytes.
+_REF = re.compile(rb"(?<![0-9A-Za-z.#_+-])(\d+)\s+\d+\s+R(?![0-9A-Za-z])")
+_REACH = 40
 _LENGTH = re.compile(rb"/Length\s+(\d+)(?!\s+\d+\s+R)(?=[\s/>])")
 Raw = tuple[int, int, list[tuple[int, int, int]], tuple[int, int] | None]
+# An object to copy: its value's bytes with "%d 0 R" where its references were ("%" doubled), the
+# objects they refer to, and its stream data if any.
+Template = tuple[bytes, tuple[int, ...], memoryview | None]
 _ESCAPES = {ord("n"): 10, ord("r"): 13, ord("t"): 9, ord("b"): 8, ord("f"): 12}
+_MISSING = object()
 
 
 @dataclass(frozen=True)
@@ -46,6 +76,13 @@ class RawPdf:
         self.cache: dict[int, Any] = {}
         self._pages: list[int] | None = None
         self._raw: dict[int, Raw] = {}
+        self._keys: dict[bytes, str] = {}  # dictionary keys read, as text
+        self._names: dict[bytes, Name] = {}  # names read, by their bytes (one instance each) …
+        self._refs: dict[bytes, Ref] = {}  # … and references, by their digits
+        self._templates: dict[int, Template] = {}
+        self._closures: dict[int, tuple[int, ...]] = {}
+        # What writers derive from this PDF's objects, kept for the next handbook that copies them.
+        self.memo: dict[object, Any] = {}
         start = data.rfind(b"startxref")
         if start < 0:
             raise ArtifactError("PDF: no cross-reference table")
@@ -53,22 +90,31 @@ class RawPdf:
         if not data.startswith(b"xref", pos):
             raise ArtifactError("PDF: not a classic cross-reference table")
         pos = self._skip(pos + 4)
-        while True:
-            head = re.compile(rb"(\d+) (\d+)").match(self.data, pos)
-            if head is None:
-                break
-            first, count = int(head.group(1)), int(head.group(2))
-            pos = self._skip(head.end())
-            for k in range(count):
-                row = _XREF_ROW.match(data, pos)
-                if row is None:
-                    raise ArtifactError("PDF: damaged cross-reference table")
-                if row.group(3) == b"n":
-                    self.offsets[first + k] = int(row.group(1))
-                pos = self._skip(row.end())
+        while (head := _XREF_HEAD.match(data, pos)) is not None:
+            pos = self._xref_rows(int(head.group(1)), int(head.group(2)), self._skip(head.end()))
         if not data.startswith(b"trailer", pos):
             raise ArtifactError("PDF: no trailer")
-        self.trailer, _ = self._value(self._skip(pos + 7))
+        self.trailer, _ = self._value(pos + 7)
+
+    def _xref_rows(self, first: int, count: int, pos: int) -> int:
+        """Reads a subsection's rows; returns where the next one starts."""
+        data, end = self.data, pos + 20 * count
+        block = data[pos:end]
+        # typst writes rows of exactly 20 bytes: read them all at once when they are.
+        if len(block) == end - pos and re.fullmatch(rb"(?:\d{10} \d{5} [nf][ \r\n]{2})*+", block):
+            fields = block.split()
+            for k, (offset, kind) in enumerate(zip(fields[0::3], fields[2::3], strict=True)):
+                if kind == b"n":
+                    self.offsets[first + k] = int(offset)
+            return self._skip(end)
+        for k in range(count):
+            row = _XREF_ROW.match(data, pos)
+            if row is None:
+                raise ArtifactError("PDF: damaged cross-reference table")
+            if row.group(3) == b"n":
+                self.offsets[first + k] = int(row.group(1))
+            pos = self._skip(row.end())
+        return pos
 
     def _skip(self, pos: int) -> int:
         found = _WS.match(self.data, pos)
@@ -78,9 +124,10 @@ class RawPdf:
         """`value`, or the object it refers to."""
         if not isinstance(value, Ref):
             return value
-        if value.num not in self.cache:
-            self.cache[value.num] = self._value(self._start(value.num))[0]
-        return self.cache[value.num]
+        found = self.cache.get(value.num, _MISSING)
+        if found is _MISSING:
+            found = self.cache[value.num] = self._value(self._start(value.num))[0]
+        return found
 
     def _start(self, num: int) -> int:
         pos = self.offsets.get(num)
@@ -89,7 +136,7 @@ class RawPdf:
         head = _OBJ.match(self.data, pos)
         if head is None:
             raise ArtifactError(f"PDF: object {num} is damaged")
-        return self._skip(head.end())
+        return head.end()
 
     def raw(self, num: int) -> Raw:
         """Object `num` as bytes to copy: the span of its value (a dictionary for a stream), the
@@ -97,6 +144,38 @@ class RawPdf:
         found = self._raw.get(num)
         if found is None:
             found = self._raw[num] = self._scan(num)
+        return found
+
+    def template(self, num: int) -> Template:
+        """Object `num` ready to copy with other numbers: `template % new_numbers_of_refs` (the
+        template as it is when it has no references)."""
+        found = self._templates.get(num)
+        if found is None:
+            data = self.data
+            start, end, spans, stream = self.raw(num)
+            pieces, pos = [], start
+            for a, b, _ref in spans:
+                pieces += [data[pos:a].replace(b"%", b"%%"), b"%d 0 R"]
+                pos = b
+            pieces.append(data[pos:end].replace(b"%", b"%%") if spans else data[pos:end])
+            found = self._templates[num] = (b"".join(pieces), tuple(ref for _, _, ref in spans),
+                                            None if stream is None else memoryview(data)[stream[0]:stream[1]])
+        return found
+
+    def closure(self, num: int) -> tuple[int, ...]:
+        """Object `num` and every object it reaches, each once, depth first (the last reference first)."""
+        found = self._closures.get(num)
+        if found is None:
+            order: list[int] = []
+            seen: set[int] = set()
+            todo = [num]
+            while todo:
+                old = todo.pop()
+                if old not in seen:
+                    seen.add(old)
+                    order.append(old)
+                    todo.extend(ref for _, _, ref in self.raw(old)[2])
+            found = self._closures[num] = tuple(order)
         return found
 
     def _scan(self, num: int) -> Raw:
@@ -109,26 +188,34 @@ class RawPdf:
             found = _SCAN.search(data, pos)
             if found is None:
                 raise ArtifactError(f"PDF: object {num} has no end")
-            token = found.group()
-            if token == b"(":
-                pos = self._literal(found.end())[1]
-            elif token == b"<":
-                pos = found.end() + 1 if data.startswith(b"<", found.end()) else data.index(b">", found.end()) + 1
-            elif found.group(1):
-                spans.append((found.start(), found.end(), int(found.group(1))))
-                pos = found.end()
+            at, end = found.span()
+            token = found[0]
+            if token == b"R":
+                # Nothing since `pos` was a stop, so a reference ending here starts after it.
+                ref = _REF.search(data, max(pos, at - _REACH), end)
+                if ref is None and at - _REACH > pos:
+                    ref = _REF.search(data, pos, end)
+                if ref is not None:
+                    spans.append((ref.start(), end, int(ref[1])))
+                pos = end
+            elif token == b"(":
+                string = _LITERAL.match(data, at)
+                pos = string.end() if string else self._literal(end)[1]
+            elif token[-1:] == b"<":
+                pos = data.find(b">", end) + 1
+                if pos == 0:
+                    raise ArtifactError(f"PDF: object {num} has a string without an end")
             elif token == b"endobj":
-                end = found.start()
-                while data[end - 1] in b" \t\r\n":
-                    end -= 1
-                return start, end, spans, None
+                while data[at - 1] in b" \t\r\n":
+                    at -= 1
+                return start, at, spans, None
             else:  # stream: its dictionary ends here, its data follows
-                end = data.rindex(b">>", start, found.start()) + 2
-                direct = _LENGTH.search(data, start, end)
+                close = data.rindex(b">>", start, at) + 2
+                direct = _LENGTH.search(data, start, close)
                 length = float(direct.group(1)) if direct else self.get(self.get(Ref(num)).get("Length"))
                 if not isinstance(length, float):
                     raise ArtifactError(f"PDF: stream {num} has no length")
-                return start, end, spans, (found.end(), found.end() + int(length))
+                return start, close, spans, (end, end + int(length))
 
     def pages(self) -> list[int]:
         """The object numbers of the pages, in order."""
@@ -148,68 +235,116 @@ class RawPdf:
         return refs
 
     def _value(self, pos: int) -> tuple[Any, int]:
-        data = self.data
-        if data.startswith(b"<<", pos):
-            out: dict[str, Any] = {}
-            pos = self._skip(pos + 2)
-            while not data.startswith(b">>", pos):
-                key, pos = self._value(pos)
-                if not isinstance(key, Name):
-                    raise ArtifactError("PDF: a dictionary key is not a name")
-                out[key.text], pos = self._value(self._skip(pos))
-                pos = self._skip(pos)
-            return out, pos + 2
-        if data.startswith(b"[", pos):
-            items: list[Any] = []
-            pos = self._skip(pos + 1)
-            while not data.startswith(b"]", pos):
-                item, pos = self._value(pos)
-                items.append(item)
-                pos = self._skip(pos)
-            return items, pos + 1
-        if data.startswith(b"(", pos):
-            return self._literal(pos + 1)
-        if data.startswith(b"<", pos):
-            end = data.index(b">", pos)
-            digits = re.sub(rb"\s", b"", data[pos + 1:end])
-            return bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode()), end + 1
-        found = _REF.match(data, pos)
-        if found:
-            return Ref(int(found.group(1))), found.end()
-        for pattern, make in ((_NAME, lambda m: Name(m.group(1))), (_NUMBER, lambda m: float(m.group())),
-                              (_KEYWORD, lambda m: {b"true": True, b"false": False}.get(m.group()))):
-            found = pattern.match(data, pos)
-            if found:
-                return make(found), found.end()
-        raise ArtifactError(f"PDF: unexpected syntax at byte {pos}")
+        """The value starting at `pos` (after any whitespace) and where it ends."""
+        data, names, refs = self.data, self._names, self._refs
+        outer: list[list[Any]] = []  # the items of the containers around the current one …
+        kinds: list[bool] = []  # … and whether each is a dictionary
+        items: list[Any] = []  # the current container's (a dictionary's: alternate key, value)
+        is_dict = False
+        value: Any
+        tokens = _TOKEN.finditer(data, pos)
+        while True:
+            for found in tokens:
+                kind = found.lastindex
+                if kind == 2:  # a name
+                    raw = found[2]
+                    if is_dict and not len(items) & 1:
+                        # A key, kept as text: values are never str, so keys stay recognisable.
+                        value = self._keys.get(raw)
+                        if value is None:
+                            value = self._keys[raw] = Name(raw).text
+                    else:
+                        value = names.get(raw)
+                        if value is None:
+                            value = names[raw] = Name(raw)
+                elif kind == 3:
+                    value = float(found[3])
+                elif kind == 1:  # a reference: one instance per object
+                    value = refs.get(found[1])
+                    if value is None:
+                        value = refs[found[1]] = Ref(int(found[1]))
+                elif kind == 4:
+                    outer.append(items)
+                    kinds.append(is_dict)
+                    items, is_dict = [], found[4] == b"<<"
+                    continue
+                elif kind == 5:
+                    if not kinds or is_dict != (found[5] == b">>"):
+                        raise ArtifactError(f"PDF: unexpected syntax at byte {found.start(5)}")
+                    value = _dictionary(items) if is_dict else items
+                    items, is_dict = outer.pop(), kinds.pop()
+                elif kind == 6:
+                    value = found[6]
+                    if b"\\" in value:
+                        value = _ESCAPE.sub(_unescape, value)
+                elif kind == 7:
+                    digits = found[7].translate(None, _HEX_WS)
+                    value = binascii.a2b_hex(digits + b"0" * (len(digits) % 2))
+                elif kind == 8:
+                    value = _KEYWORDS[found[8]]
+                elif found[9] == b"(":  # a string nested deeper than _TOKEN reads
+                    value, end = self._literal(found.end())
+                    if not kinds:
+                        return value, end
+                    items.append(value)
+                    tokens = _TOKEN.finditer(data, end)
+                    break
+                else:
+                    raise ArtifactError(f"PDF: unexpected syntax at byte {found.start(9)}")
+                if not kinds:
+                    return value, found.end()
+                items.append(value)
+            else:
+                raise ArtifactError("PDF: unexpected end of file")
 
     def _literal(self, pos: int) -> tuple[bytes, int]:
+        """A literal string whose "(" ends at `pos`, byte by byte; and where it ends."""
         out = bytearray()
         depth = 0
         data = self.data
-        while True:
-            c = data[pos]
-            if c == 0x5C:  # backslash
-                nxt = data[pos + 1]
-                octal = re.compile(rb"[0-7]{1,3}").match(data, pos + 1)
-                if octal:
-                    out.append(int(octal.group(), 8) & 0xFF)
-                    pos = octal.end()
+        try:
+            while True:
+                c = data[pos]
+                if c == 0x5C:  # backslash
+                    nxt = data[pos + 1]
+                    octal = re.compile(rb"[0-7]{1,3}").match(data, pos + 1)
+                    if octal:
+                        out.append(int(octal.group(), 8) & 0xFF)
+                        pos = octal.end()
+                        continue
+                    if nxt in (0x0A, 0x0D):  # a line continuation
+                        pos += 3 if data[pos + 1:pos + 3] == b"\r\n" else 2
+                        continue
+                    out.append(_ESCAPES.get(nxt, nxt))
+                    pos += 2
                     continue
-                if nxt in (0x0A, 0x0D):  # a line continuation
-                    pos += 3 if data[pos + 1:pos + 3] == b"\r\n" else 2
-                    continue
-                out.append(_ESCAPES.get(nxt, nxt))
-                pos += 2
-                continue
-            if c == 0x28:
-                depth += 1
-            elif c == 0x29:
-                if depth == 0:
-                    return bytes(out), pos + 1
-                depth -= 1
-            out.append(c)
-            pos += 1
+                if c == 0x28:
+                    depth += 1
+                elif c == 0x29:
+                    if depth == 0:
+                        return bytes(out), pos + 1
+                    depth -= 1
+                out.append(c)
+                pos += 1
+        except IndexError:
+            raise ArtifactError("PDF: a string has no end") from None
+
+
+def _dictionary(items: list[Any]) -> dict[str, Any]:
+    """A dictionary from its alternate keys (str, as read) and values."""
+    keys, values = items[0::2], items[1::2]
+    if len(keys) != len(values) or (keys and set(map(type, keys)) != {str}):
+        raise ArtifactError("PDF: a dictionary key is not a name")
+    return dict(zip(keys, values, strict=True))
+
+
+def _unescape(found: re.Match[bytes]) -> bytes:
+    code = found.group(1)
+    if 0x30 <= code[0] <= 0x37:
+        return bytes([int(code, 8) & 0xFF])
+    if code[0] in (0x0A, 0x0D):  # a line continuation
+        return b""
+    return bytes([_ESCAPES.get(code[0], code[0])])
 
 
 @dataclass(frozen=True)
@@ -218,4 +353,6 @@ class Name:
 
     @property
     def text(self) -> str:
+        if b"#" not in self.raw:
+            return self.raw.decode("latin-1")
         return re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), self.raw).decode("latin-1")

@@ -10,7 +10,10 @@ them, which made assembling cost as much as typesetting.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import itertools
+import re
 import time
 from collections.abc import Mapping
 from typing import Any
@@ -20,38 +23,52 @@ from .pdf_read import Name, RawPdf, Ref
 from .pdf_sheets import Jump, Mark, Plan
 
 KIT = "\0kit"  # the footer kit among the sources
+_PLAIN = re.compile(rb"[ -'*-\[\]-~]*")  # printable ASCII but ( ) \\: a literal string as it is
+# An object's body: its bytes, or a stream's dictionary and data (copied once, into the file).
+Body = bytes | tuple[bytes, memoryview]
 
 
 class _Writer:
     def __init__(self) -> None:
-        self.bodies: list[bytes] = []
+        self.bodies: list[Body] = []
 
     def reserve(self) -> int:
         self.bodies.append(b"")
         return len(self.bodies)
 
-    def put(self, num: int, body: bytes) -> None:
+    def put(self, num: int, body: Body) -> None:
         self.bodies[num - 1] = body
 
-    def add(self, body: bytes) -> int:
+    def add(self, body: Body) -> int:
         self.bodies.append(body)
         return len(self.bodies)
 
     def finish(self, root: int, info: int) -> bytes:
-        out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-        offsets = []
+        header = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
+        pieces: list[bytes | memoryview] = [header]
+        sizes = []
         for num, body in enumerate(self.bodies, 1):
-            offsets.append(len(out))
-            out += b"%d 0 obj\n%s\nendobj\n" % (num, body)
-        xref = len(out)
-        out += b"xref\n0 %d\n0000000000 65535 f\r\n" % (len(self.bodies) + 1)
-        out += b"".join(b"%010d 00000 n\r\n" % o for o in offsets)
+            if isinstance(body, bytes):
+                piece = b"%d 0 obj\n%s\nendobj\n" % (num, body)
+                pieces.append(piece)
+                sizes.append(len(piece))
+            else:  # a stream's data goes in as it is, copied once
+                piece = b"%d 0 obj\n%s\nstream\n" % (num, body[0])
+                pieces += [piece, body[1], b"\nendstream\nendobj\n"]
+                sizes.append(len(piece) + len(body[1]) + 18)
+        offsets = list(itertools.accumulate(sizes, initial=len(header)))
+        start = offsets.pop()  # the cross-reference table's
+        xref = b"xref\n0 %d\n0000000000 65535 f\r\n" % (len(offsets) + 1) + (
+            b"%010d 00000 n\r\n" * len(offsets)) % tuple(offsets)
         # The file identifier: a digest of the layout (every object's offset) and the document
         # information, not of every byte (cheaper, and as stable).
-        digest = hashlib.sha256(out[xref:] + self.bodies[info - 1]).hexdigest()[:32].encode()
-        out += (b"trailer\n<</Size %d/Root %d 0 R/Info %d 0 R/ID[<%s><%s>]>>\nstartxref\n%d\n%%%%EOF\n"
-                % (len(self.bodies) + 1, root, info, digest, digest, xref))
-        return bytes(out)
+        info_body = self.bodies[info - 1]
+        if not isinstance(info_body, bytes):
+            raise ArtifactError("PDF: the document information is a stream")
+        digest = hashlib.sha256(xref + info_body).hexdigest()[:32].encode()
+        pieces += [xref, b"trailer\n<</Size %d/Root %d 0 R/Info %d 0 R/ID[<%s><%s>]>>\nstartxref\n%d\n%%%%EOF\n"
+                   % (len(offsets) + 1, root, info, digest, digest, start)]
+        return b"".join(pieces)
 
 
 class _Copier:
@@ -63,53 +80,56 @@ class _Copier:
 
     def copy(self, num: int) -> int:
         """The new number of object `num` (copied with everything it refers to)."""
-        todo, order = [num], []
+        numbers, bodies, template = self.numbers, self.writer.bodies, self.source.template
+        todo, fresh = [num], []
+        # Depth first, stopping at objects already copied (each was copied with all it refers to).
         while todo:
             old = todo.pop()
-            if old in self.numbers:
-                continue
-            self.numbers[old] = self.writer.reserve()
-            order.append(old)
-            todo.extend(ref for _, _, ref in self.source.raw(old)[2])
-        for old in order:
-            self.writer.put(self.numbers[old], self.body(old))
-        return self.numbers[num]
+            if old not in numbers:
+                bodies.append(b"")
+                numbers[old] = len(bodies)
+                fresh.append(old)
+                todo.extend(template(old)[1])
+        for old in fresh:  # all they refer to is numbered now
+            text, refs, stream = template(old)
+            head = text % tuple([numbers[ref] for ref in refs]) if refs else text
+            bodies[numbers[old] - 1] = head if stream is None else (head, stream)
+        return numbers[num]
 
-    def body(self, num: int, extra: bytes = b"") -> bytes:
+    def body(self, num: int, extra: bytes = b"") -> Body:
         """Object `num` renumbered, with `extra` entries added to its dictionary."""
-        start, end, spans, stream = self.source.raw(num)
-        data, pieces, pos = self.source.data, [], start
-        for a, b, ref in spans:
-            pieces += [data[pos:a], b"%d 0 R" % self.copy(ref) if ref not in self.numbers else
-                       b"%d 0 R" % self.numbers[ref]]
-            pos = b
-        pieces.append(data[pos:end])
-        head = b"".join(pieces)
+        template, refs, stream = self.source.template(num)
+        numbers = self.numbers
+        if refs:  # a page's content stream, copied on its own, may refer to objects not copied yet
+            template %= tuple([numbers[ref] if ref in numbers else self.copy(ref) for ref in refs])
+        head = template
         if extra:
-            if not self.source.data.startswith(b"<<", start):
+            if not head.startswith(b"<<"):
                 raise ArtifactError(f"PDF: object {num} is not a dictionary")
             head = head[:2] + extra + head[2:]
-        if stream is None:
-            return head
-        return head + b"\nstream\n" + data[stream[0]:stream[1]] + b"\nendstream"
+        return head if stream is None else (head, stream)
 
 
 def _form(copier: _Copier, page_num: int) -> int:
     """A page of a source as a Form XObject (its content stream, its resources, its box)."""
     source = copier.source
-    page = source.get(Ref(page_num))
-    contents = page.get("Contents")
-    if isinstance(contents, list):
-        if len(contents) != 1:
-            raise ArtifactError("PDF: a page with several content streams")
-        contents = contents[0]
-    if not isinstance(contents, Ref) or not isinstance(page.get("Resources"), Ref):
-        raise ArtifactError("PDF: a page without its own content stream and resources")
-    box = b" ".join(_number(float(v)) for v in source.get(page["MediaBox"]))
-    extra = b"/Type/XObject/Subtype/Form/BBox[%s]/Resources %d 0 R" % (box, copier.copy(page["Resources"].num))
-    if "Group" in page:
-        extra += b"/Group" + _serialise(source.get(page["Group"]))
-    return copier.writer.add(copier.body(contents.num, extra))
+    found = source.memo.get(("form", page_num))
+    if found is None:
+        page = source.get(Ref(page_num))
+        contents = page.get("Contents")
+        if isinstance(contents, list):
+            if len(contents) != 1:
+                raise ArtifactError("PDF: a page with several content streams")
+            contents = contents[0]
+        if not isinstance(contents, Ref) or not isinstance(page.get("Resources"), Ref):
+            raise ArtifactError("PDF: a page without its own content stream and resources")
+        box = b" ".join(_number(float(v)) for v in source.get(page["MediaBox"]))
+        group = b"/Group" + _serialise(source.get(page["Group"])) if "Group" in page else b""
+        found = source.memo[("form", page_num)] = (
+            contents.num, page["Resources"].num, b"/Type/XObject/Subtype/Form/BBox[%s]/Resources " % box, group)
+    contents_num, resources, head, group = found
+    extra = head + b"%d 0 R" % copier.copy(resources) + group
+    return copier.writer.add(copier.body(contents_num, extra))
 
 
 def write_pdf(title: str, plan: Plan, sources: Mapping[str, RawPdf], kit_first: int, timestamp: int) -> bytes:
@@ -165,21 +185,19 @@ def _outlines(writer: _Writer, marks: tuple[Mark, ...], pages: list[int]) -> int
     children: dict[int | None, list[int]] = {}
     for i, p in enumerate(parent_of):
         children.setdefault(p, []).append(i)
+    prev: dict[int, bytes] = {}  # each item's link to its siblings
+    after: dict[int, bytes] = {}
+    for siblings in children.values():
+        for a, b in itertools.pairwise(siblings):
+            prev[b], after[a] = b"/Prev %d 0 R" % nums[a], b"/Next %d 0 R" % nums[b]
+    last = len(pages) - 1
     for i, mark in enumerate(marks):
-        siblings = children[parent_of[i]]
-        at = siblings.index(i)
         up = parent_of[i]
-        parts = [b"/Title" + _text(mark.title), b"/Parent %d 0 R" % (root if up is None else nums[up])]
-        if at > 0:
-            parts.append(b"/Prev %d 0 R" % nums[siblings[at - 1]])
-        if at + 1 < len(siblings):
-            parts.append(b"/Next %d 0 R" % nums[siblings[at + 1]])
-        kids = children.get(i, [])
-        if kids:
-            parts.append(b"/First %d 0 R/Last %d 0 R/Count -%d" % (nums[kids[0]], nums[kids[-1]], len(kids)))
-        page = pages[min(max(mark.page, 0), len(pages) - 1)]
-        parts.append(b"/Dest[%d 0 R/XYZ 0 %s 0]" % (page, _number(mark.top)))
-        writer.put(nums[i], b"<<" + b"".join(parts) + b">>")
+        kids = children.get(i)
+        first = b"/First %d 0 R/Last %d 0 R/Count -%d" % (nums[kids[0]], nums[kids[-1]], len(kids)) if kids else b""
+        writer.bodies[nums[i] - 1] = b"<</Title%s/Parent %d 0 R%s%s%s/Dest[%d 0 R/XYZ 0 %s 0]>>" % (
+            _text(mark.title), root if up is None else nums[up], prev.get(i, b""), after.get(i, b""), first,
+            pages[min(max(mark.page, 0), last)], _number(mark.top))
     top = children[None]
     writer.put(root, b"<</Type/Outlines/First %d 0 R/Last %d 0 R/Count %d>>" % (nums[top[0]], nums[top[-1]], len(top)))
     return root
@@ -193,6 +211,7 @@ def _stream(data: bytes) -> bytes:
     return b"<</Length %d>>\nstream\n%s\nendstream" % (len(data), data)
 
 
+@functools.lru_cache(maxsize=4096)  # handbooks repeat their page sizes, link boxes and heights
 def _number(value: float) -> bytes:
     text = f"{value:.4f}".rstrip("0").rstrip(".")
     return b"0" if text in ("", "-0") else text.encode()
@@ -200,6 +219,8 @@ def _number(value: float) -> bytes:
 
 def _literal(raw: bytes) -> bytes:
     """A PDF literal string; bytes outside printable ASCII are octal escapes."""
+    if _PLAIN.fullmatch(raw):
+        return b"(" + raw + b")"
     out = bytearray(b"(")
     for c in raw:
         if c in b"()\\":
