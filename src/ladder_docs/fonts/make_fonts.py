@@ -9,6 +9,11 @@ embedded fonts plus the files here. They are subsets of Debian packages:
 - Inter (SIL OFL 1.1, no Reserved Font Name): five static weights, Latin/Greek/Cyrillic and
   punctuation kept (Inter's other scripts fall back to typst's embedded Libertinus Serif),
   with the code points that have an emoji form removed, so those fall through to the emoji font.
+  Its `ccmp` ligatures that only spell a Unicode canonical composition (A + U+0301 -> Á, 402 of
+  them) are dropped: the shaper (rustybuzz, like HarfBuzz) already composes such sequences through
+  the cmap before `ccmp` runs, so they never change the output, yet every letter of every run was
+  tested against them: about 10% of typst's CPU for a handbook (benchmarks/bench_fonts.py). The
+  other `ccmp` rules stay (dotless i/j under marks, enclosed keycaps such as 1 + U+20DD -> ①).
 - Noto Color Emoji (SIL OFL 1.1, no Reserved Font Name): every single-code-point emoji (about 1,470)
   as colour bitmaps; ZWJ sequences, skin-tone variants, flags and keycaps are dropped (they need
   GSUB and would triple the size), so a sequence renders as its component emoji.
@@ -20,6 +25,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 from fontTools import subset  # type: ignore[import-untyped]
@@ -43,13 +49,53 @@ def _options(features: list[str]) -> subset.Options:
     return opts
 
 
-def _subset(source: Path, target: Path, unicodes: list[int], features: list[str]) -> None:
-    # recalcTimestamp=False keeps head.modified from the source, so reruns are byte-identical.
-    font = TTFont(source, recalcTimestamp=False)
+def _subset(font: TTFont, target: Path, unicodes: list[int], features: list[str]) -> None:
     subsetter = subset.Subsetter(_options(features))
     subsetter.populate(unicodes=unicodes)
     subsetter.subset(font)
     font.save(target)
+
+
+def _is_canonical(inputs: tuple[str, ...], output: str, code_points: dict[str, int]) -> bool:
+    """Whether glyph `output` is the NFC composition of the `inputs` glyphs' characters."""
+    if output not in code_points or any(g not in code_points for g in inputs):
+        return False
+    composed = unicodedata.normalize("NFC", "".join(chr(code_points[g]) for g in inputs))
+    return composed == chr(code_points[output])
+
+
+def _drop_canonical_compositions(font: TTFont) -> int:
+    """Remove the `ccmp` ligatures whose glyph is the canonical composition of their input; return how many.
+
+    The shaper normalises first: a base letter + combining marks whose composition the cmap maps is
+    already one glyph when `ccmp` runs, so these ligatures never fire; they only cost a test per letter.
+    """
+    gsub = font["GSUB"].table
+    glyph_code_point: dict[str, int] = {}
+    for cp, glyph in sorted(font.getBestCmap().items()):
+        glyph_code_point.setdefault(glyph, cp)
+    ccmp = {
+        i
+        for record in gsub.FeatureList.FeatureRecord
+        if record.FeatureTag == "ccmp"
+        for i in record.Feature.LookupListIndex
+    }
+    dropped = 0
+    for index in sorted(ccmp):
+        lookup = gsub.LookupList.Lookup[index]
+        tables = [t.ExtSubTable if lookup.LookupType == 7 else t for t in lookup.SubTable]
+        for table in (t for t in tables if t.LookupType == 4):  # ligature substitution
+            for first in list(table.ligatures):
+                kept = []
+                for ligature in table.ligatures[first]:
+                    if not _is_canonical((first, *ligature.Component), ligature.LigGlyph, glyph_code_point):
+                        kept.append(ligature)
+                dropped += len(table.ligatures[first]) - len(kept)
+                if kept:
+                    table.ligatures[first] = kept
+                else:
+                    del table.ligatures[first]
+    return dropped
 
 
 def _in_inter_ranges(cp: int) -> bool:
@@ -78,12 +124,14 @@ def _ofl_text(copyright_file: Path, holder: str) -> str:
 def main() -> int:
     """Write the subset fonts and their licence texts next to this script."""
     emoji = _emoji_code_points()
-    _subset(EMOJI_FILE, HERE / "NotoColorEmoji-subset.ttf", emoji, [])
+    # recalcTimestamp=False keeps head.modified from the source, so reruns are byte-identical.
+    _subset(TTFont(EMOJI_FILE, recalcTimestamp=False), HERE / "NotoColorEmoji-subset.ttf", emoji, [])
     emoji_set = {cp for cp in emoji if cp >= EMOJI_FLOOR}
     for weight in INTER_WEIGHTS:
-        source = INTER_DIR / f"Inter-{weight}.otf"
-        keep = [cp for cp in sorted(TTFont(source).getBestCmap()) if _in_inter_ranges(cp) and cp not in emoji_set]
-        _subset(source, HERE / f"Inter-{weight}.otf", keep, INTER_FEATURES)
+        font = TTFont(INTER_DIR / f"Inter-{weight}.otf", recalcTimestamp=False)
+        keep = [cp for cp in sorted(font.getBestCmap()) if _in_inter_ranges(cp) and cp not in emoji_set]
+        print(f"Inter-{weight}: {_drop_canonical_compositions(font)} canonical-composition ccmp ligatures dropped")
+        _subset(font, HERE / f"Inter-{weight}.otf", keep, INTER_FEATURES)
     (HERE / "OFL-Inter.txt").write_text(
         _ofl_text(
             Path("/usr/share/doc/fonts-inter/copyright"),
