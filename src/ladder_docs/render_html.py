@@ -13,6 +13,8 @@ reused (`_InlineFilter`); links, which differ per page, are rendered per page.
 from __future__ import annotations
 
 import functools
+import hashlib
+import pickle
 import posixpath
 from collections.abc import Collection, Sequence
 from pathlib import Path
@@ -49,16 +51,54 @@ class _Environment(jinja2.Environment):
         return super().getattr(obj, attribute)
 
 
+_OPTIONS: dict[str, Any] = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True,
+                            "keep_trailing_newline": True}
+
+
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between processes in a directory the caller owns (a build's state).
+
+    A `ladder-docs build` is a new process that would compile every HTML template (~55 ms of
+    Python). An entry is found by the template's name and path and used only while its source is
+    unchanged; the file names carry jinja2's version and this environment's options, which shape
+    the compiled code. The cache only saves time: an entry that cannot be read is compiled again,
+    one that cannot be written is compiled again by the next process.
+    """
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError, pickle.UnpicklingError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            return
+
+
+def _compiled_templates(directory: Path) -> jinja2.BytecodeCache | None:
+    digest = hashlib.sha256(f"{jinja2.__version__} {sorted(_OPTIONS.items())}".encode()).hexdigest()[:16]
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError:  # compiled in this process, as without a directory
+        return None
+    return _CompiledTemplates(str(directory), pattern=f"html-{digest}-%s.cache")
+
+
 @functools.lru_cache(maxsize=8)
-def environment(templates: Path | None) -> jinja2.Environment:
-    """The HTML environment (cached per template directory; compiled templates are reused)."""
+def environment(templates: Path | None, compiled: Path | None = None) -> jinja2.Environment:
+    """The HTML environment (cached per template directory; compiled templates are reused).
+
+    `compiled`: a directory to keep compiled templates in for later processes (none: compile in
+    this one).
+    """
     env = _Environment(
         loader=loader(templates),
-        autoescape=True,
         undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+        bytecode_cache=_compiled_templates(compiled) if compiled is not None else None,
+        **_OPTIONS,
     )
     env.filters["inline"] = _inline
     env.filters["diff"] = _diff
@@ -67,8 +107,9 @@ def environment(templates: Path | None) -> jinja2.Environment:
 
 @jinja2.pass_context
 def _inline(ctx: jinja2.runtime.Context, nodes: list[Node]) -> Markup:
-    found = ctx.get("_inline")
-    if isinstance(found, _InlineFilter):
+    # `parent` holds what render() passed (in imported macros too): a dict lookup, not a resolve.
+    found = ctx.parent.get("_inline")
+    if type(found) is _InlineFilter:
         return found(nodes)
     return inline.to_html(nodes, ctx["_link"])
 
@@ -161,15 +202,16 @@ def _memo(link: Linker) -> Linker:
 
 
 def render(templates: Path | None, template: str, context: dict[str, Any], page: dict[str, Any],
-           anchors: Collection[str]) -> str:
-    """Render one HTML page; `anchors` are the ids the page holds (links to them stay in-page)."""
+           anchors: Collection[str], compiled: Path | None = None) -> str:
+    """Render one HTML page; `anchors` are the ids the page holds (links to them stay in-page);
+    `compiled` keeps compiled templates for later processes (see `environment`)."""
     link = _memo(page_linker(page["path"], "html", anchors))
     here = posixpath.dirname(page["path"]) or "."
 
     def url(kind: str, key: str | None = None, fmt: str = "html") -> str:
         return _url(kind, key, fmt, here)
 
-    return environment(templates).get_template(template).render(
+    return environment(templates, compiled).get_template(template).render(
         **context, page=page, url=url, href=link, _link=link, labels=FORMAT_LABELS,
         _inline=_InlineFilter(link, _shared_for(context)),
     )
