@@ -18,6 +18,8 @@ from typing import Any
 from .errors import ArtifactError
 from .pdf_read import Name, RawPdf, Ref
 
+_LINK, _URI = Name(b"Link"), Name(b"URI")
+
 
 @dataclass(frozen=True)
 class Link:
@@ -100,12 +102,12 @@ def layout_of(reader: RawPdf) -> PdfLayout:
         box = [float(v) for v in reader.get(page["MediaBox"])]
         links = []
         for annot in (reader.get(a) for a in reader.get(page.get("Annots", []))):
-            if annot.get("Subtype") != Name(b"Link") or "Rect" not in annot:
+            if annot.get("Subtype") != _LINK or "Rect" not in annot:
                 continue
             x1, y1, x2, y2 = (float(v) for v in reader.get(annot["Rect"]))
             rect = (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
             action = reader.get(annot.get("A")) or {}
-            if action.get("S") == Name(b"URI"):
+            if action.get("S") == _URI:
                 links.append(Link(rect, _uri(reader.get(action["URI"]))))
             elif (found := destination(annot.get("Dest") or action.get("D"))) is not None:
                 links.append(Link(rect, None, found[0], found[1]))

@@ -42,6 +42,7 @@ _ESCAPE = re.compile(rb"\\([0-7]{1,3}|\r\n|[\s\S])")
 _HEX_WS = b" \t\n\r\f\v"
 _XREF_HEAD = re.compile(rb"(\d+) (\d+)")
 _XREF_ROW = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
+_XREF_FIXED = re.compile(rb"(?:\d{10} \d{5} [nf][ \r\n]{2})*+")
 _OBJ = re.compile(rb"\d+\s+\d+\s+obj(?:\s|%[^\r\n]*)*+")
 # What the copy scan stops at: a string (a hex one at the end of an odd run of "<": "<<" opens a
 # dictionary), the "R" ending a reference, the end of the object or the start of its stream. Every
@@ -72,7 +73,6 @@ class RawPdf:
 
     def __init__(self, data: bytes) -> None:
         self.data = data
-        self.offsets: dict[int, int] = {}
         self.cache: dict[int, Any] = {}
         self._pages: list[int] | None = None
         self._raw: dict[int, Raw] = {}
@@ -80,9 +80,12 @@ class RawPdf:
         self._names: dict[bytes, Name] = {}  # names read, by their bytes (one instance each) …
         self._refs: dict[bytes, Ref] = {}  # … and references, by their digits
         self._templates: dict[int, Template] = {}
-        self._closures: dict[int, tuple[int, ...]] = {}
         # What writers derive from this PDF's objects, kept for the next handbook that copies them.
         self.memo: dict[object, Any] = {}
+        # The cross-reference subsections, in order (a later one overrides an earlier one): the
+        # number of the first object, the count and the start of rows of exactly 20 bytes (as typst
+        # writes them, checked here, read on demand), or the offsets of other rows.
+        self._sections: list[tuple[int, int, int] | dict[int, int]] = []
         start = data.rfind(b"startxref")
         if start < 0:
             raise ArtifactError("PDF: no cross-reference table")
@@ -99,22 +102,31 @@ class RawPdf:
     def _xref_rows(self, first: int, count: int, pos: int) -> int:
         """Reads a subsection's rows; returns where the next one starts."""
         data, end = self.data, pos + 20 * count
-        block = data[pos:end]
-        # typst writes rows of exactly 20 bytes: read them all at once when they are.
-        if len(block) == end - pos and re.fullmatch(rb"(?:\d{10} \d{5} [nf][ \r\n]{2})*+", block):
-            fields = block.split()
-            for k, (offset, kind) in enumerate(zip(fields[0::3], fields[2::3], strict=True)):
-                if kind == b"n":
-                    self.offsets[first + k] = int(offset)
+        if end <= len(data) and _XREF_FIXED.fullmatch(data, pos, end):
+            self._sections.append((first, count, pos))
             return self._skip(end)
+        offsets: dict[int, int] = {}
         for k in range(count):
             row = _XREF_ROW.match(data, pos)
             if row is None:
                 raise ArtifactError("PDF: damaged cross-reference table")
             if row.group(3) == b"n":
-                self.offsets[first + k] = int(row.group(1))
+                offsets[first + k] = int(row.group(1))
             pos = self._skip(row.end())
+        self._sections.append(offsets)
         return pos
+
+    def _offset(self, num: int) -> int | None:
+        """Where object `num` starts (the last subsection listing it in use says)."""
+        for section in reversed(self._sections):
+            if isinstance(section, dict):
+                if num in section:
+                    return section[num]
+            elif 0 <= num - section[0] < section[1]:
+                row = section[2] + 20 * (num - section[0])
+                if self.data[row + 17] == 0x6E:  # "n": in use
+                    return int(self.data[row:row + 10])
+        return None
 
     def _skip(self, pos: int) -> int:
         found = _WS.match(self.data, pos)
@@ -130,7 +142,7 @@ class RawPdf:
         return found
 
     def _start(self, num: int) -> int:
-        pos = self.offsets.get(num)
+        pos = self._offset(num)
         if pos is None:
             raise ArtifactError(f"PDF: object {num} is missing")
         head = _OBJ.match(self.data, pos)
@@ -160,22 +172,6 @@ class RawPdf:
             pieces.append(data[pos:end].replace(b"%", b"%%") if spans else data[pos:end])
             found = self._templates[num] = (b"".join(pieces), tuple(ref for _, _, ref in spans),
                                             None if stream is None else memoryview(data)[stream[0]:stream[1]])
-        return found
-
-    def closure(self, num: int) -> tuple[int, ...]:
-        """Object `num` and every object it reaches, each once, depth first (the last reference first)."""
-        found = self._closures.get(num)
-        if found is None:
-            order: list[int] = []
-            seen: set[int] = set()
-            todo = [num]
-            while todo:
-                old = todo.pop()
-                if old not in seen:
-                    seen.add(old)
-                    order.append(old)
-                    todo.extend(ref for _, _, ref in self.raw(old)[2])
-            found = self._closures[num] = tuple(order)
         return found
 
     def _scan(self, num: int) -> Raw:
@@ -332,10 +328,13 @@ class RawPdf:
 
 def _dictionary(items: list[Any]) -> dict[str, Any]:
     """A dictionary from its alternate keys (str, as read) and values."""
-    keys, values = items[0::2], items[1::2]
-    if len(keys) != len(values) or (keys and set(map(type, keys)) != {str}):
-        raise ArtifactError("PDF: a dictionary key is not a name")
-    return dict(zip(keys, values, strict=True))
+    pairs = iter(items)
+    try:
+        out = dict(zip(pairs, pairs, strict=True))
+        "".join(out)  # only names were read as str: this fails on any other key
+    except (TypeError, ValueError):
+        raise ArtifactError("PDF: a dictionary key is not a name") from None
+    return out
 
 
 def _unescape(found: re.Match[bytes]) -> bytes:

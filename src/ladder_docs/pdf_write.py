@@ -232,6 +232,7 @@ def _literal(raw: bytes) -> bytes:
     return bytes(out + b")")
 
 
+@functools.lru_cache(maxsize=4096)  # a level's bookmarks are in its level, track and ladder handbooks
 def _text(text: str) -> bytes:
     """A PDF text string (UTF-16 with a byte order mark, as hex)."""
     return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode() + b">"
