@@ -218,7 +218,6 @@ class RawPdf:
         if self._pages is not None:
             return self._pages
         refs: list[int] = []
-        self._pages = refs
 
         def collect(node: Any) -> None:
             for kid in self.get(node)["Kids"]:
@@ -228,6 +227,7 @@ class RawPdf:
                     refs.append(kid.num)
 
         collect(self.get(self.trailer["Root"])["Pages"])
+        self._pages = refs  # complete: handbooks written in other threads may read it
         return refs
 
     def _value(self, pos: int) -> tuple[Any, int]:

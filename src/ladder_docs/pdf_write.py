@@ -88,12 +88,13 @@ class _Copier:
             if old not in numbers:
                 bodies.append(b"")
                 numbers[old] = len(bodies)
-                fresh.append(old)
-                todo.extend(template(old)[1])
-        for old in fresh:  # all they refer to is numbered now
-            text, refs, stream = template(old)
-            head = text % tuple([numbers[ref] for ref in refs]) if refs else text
-            bodies[numbers[old] - 1] = head if stream is None else (head, stream)
+                found = template(old)
+                fresh.append((len(bodies) - 1, found))
+                todo.extend(found[1])
+        for at, (text, refs, stream) in fresh:  # all they refer to is numbered now
+            if refs:
+                text %= tuple([numbers[ref] for ref in refs])
+            bodies[at] = text if stream is None else (text, stream)
         return numbers[num]
 
     def body(self, num: int, extra: bytes = b"") -> Body:
@@ -160,13 +161,17 @@ def write_pdf(title: str, plan: Plan, sources: Mapping[str, RawPdf], kit_first: 
 
 
 def _annotation(jump: Jump, pages: list[int]) -> bytes:
-    rect = b" ".join(_number(v) for v in jump.rect)
     if jump.uri is not None:
-        target = b"/A<</Type/Action/S/URI/URI%s>>" % _literal(jump.uri.encode("utf-8"))
-    else:
-        page = pages[min(max(jump.page, 0), len(pages) - 1)]
-        target = b"/Dest[%d 0 R/XYZ 0 %s 0]" % (page, _number(jump.top))
-    return b"<</Type/Annot/Subtype/Link/Rect[%s]/Border[0 0 0]%s/F 4>>" % (rect, target)
+        return _link(jump.rect, jump.uri)
+    page = pages[min(max(jump.page, 0), len(pages) - 1)]
+    return b"<</Type/Annot/Subtype/Link/Rect[%s]/Border[0 0 0]/Dest[%d 0 R/XYZ 0 %s 0]/F 4>>" % (
+        b" ".join(map(_number, jump.rect)), page, _number(jump.top))
+
+
+@functools.lru_cache(maxsize=4096)  # a level's links are in its level, track and ladder handbooks
+def _link(rect: tuple[float, float, float, float], uri: str) -> bytes:
+    return b"<</Type/Annot/Subtype/Link/Rect[%s]/Border[0 0 0]/A<</Type/Action/S/URI/URI%s>>/F 4>>" % (
+        b" ".join(map(_number, rect)), _literal(uri.encode("utf-8")))
 
 
 def _outlines(writer: _Writer, marks: tuple[Mark, ...], pages: list[int]) -> int | None:
