@@ -6,6 +6,10 @@ matching page of the footer kit. Links, bookmarks, the page tree, the catalog an
 information are written for this handbook. Nothing depends on the clock or on paths: the same
 inputs give the same bytes. This copies; typst, embedding the same pages as pictures, re-encodes
 them, which made assembling cost as much as typesetting.
+
+A part is in many handbooks (a level's pages in its level, track and ladder handbooks): what is
+the same in each copy is kept with its source (RawPdf.template: each object's bytes with its
+references to fill in; a page's form head), so a handbook only numbers and joins.
 """
 
 from __future__ import annotations
