@@ -215,6 +215,8 @@ class _Renderer:
                  formats: tuple[str, ...], writer: ArtifactWriter) -> None:
         self.contexts, self.templates, self.report, self.formats = contexts, templates, report, formats
         self.writer = writer
+        # compiled HTML templates are kept for later builds (each `ladder-docs build` is a new process)
+        self.compiled = writer.state / "templates"
         self.count = 0
         self.failures: list[Failure] = []
         self.lock = threading.Lock()
@@ -257,7 +259,8 @@ class _Renderer:
         for job in by_fmt["html"]:
             try:
                 page = render_html.page_info(job.path, self.formats, job.kind, job.key)
-                data = render_html.render(self.templates, job.template, job.context, page, job.anchors).encode()
+                data = render_html.render(self.templates, job.template, job.context, page, job.anchors,
+                                          compiled=self.compiled).encode()
                 self.ok(job, data, "html")
             except RENDER_ERRORS as err:
                 self.fail(job, err, "html")

@@ -166,7 +166,7 @@ def _docx_batch(
             (work / name).write_bytes(with_footer(reference, text))
         docs = []
         for i, ast in enumerate(asts):
-            (work / "in" / f"{i}.json").write_text(json.dumps(ast), encoding="utf-8")
+            (work / "in" / f"{i}.json").write_text(json.dumps(ast, separators=(",", ":")), encoding="utf-8")
             docs.append(
                 {
                     "input": f"in/{i}.json",
