@@ -15,7 +15,7 @@ from . import typst_engine
 from .build_plan import Job
 from .pdf_layout import PdfLayout
 from .pdf_read import RawPdf
-from .pdf_sheets import Part, Sheets, kit_markup, plan
+from .pdf_sheets import Part, Plan, Sheets, kit_markup, plan, sizes
 from .pdf_write import KIT, write_pdf
 from .typst_engine import TypstCompileError, handbook_preamble
 
@@ -74,6 +74,14 @@ class Doc:
 def assemble(docs: Sequence[tuple[Job, Doc]], timestamp: int, done: Done,
              errors: tuple[type[BaseException], ...]) -> None:
     """Plan, typeset the footers of, and write the handbooks `docs`; `done` gets each one's bytes or error."""
+    ready = planned(docs, done)
+    if ready:
+        kit = Kit([(d.footer, sizes(p)) for _, d, p in ready], timestamp, errors)
+        write(ready, kit, timestamp, done, errors)
+
+
+def planned(docs: Sequence[tuple[Job, Doc]], done: Done) -> list[tuple[Job, Doc, Plan]]:
+    """The page plan of each handbook; one a part of which failed fails with its message."""
     ready = []
     for job, doc in docs:
         failed = next((u.body.error for u in doc.uses if u.body.error is not None), None)
@@ -82,20 +90,43 @@ def assemble(docs: Sequence[tuple[Job, Doc]], timestamp: int, done: Done,
             continue
         parts = tuple(Part(u.body.key, u.base, u.layout, u.title, u.depth, u.shift, u.first) for u in doc.uses)
         ready.append((job, doc, plan(Sheets(doc.path, doc.title, doc.footer, parts, doc.targets))))
-    if not ready:
-        return
-    try:
-        kit = RawPdf(typst_engine.compile_pdf(
-            kit_markup(handbook_preamble(), [(d.footer, p) for _, d, p in ready]), timestamp=timestamp))
-    except errors as err:
-        for job, *_ in ready:
-            done(job, err)
-        return
-    first = 0
+    return ready
+
+
+class Kit:
+    """The footers of many handbooks typeset in one document (footer text and page sizes of each)."""
+
+    def __init__(self, docs: Sequence[tuple[str, Sequence[tuple[float, float]]]], timestamp: int,
+                 errors: tuple[type[BaseException], ...]) -> None:
+        self.raw: RawPdf | None = None
+        self.error: BaseException | None = None
+        self.first: dict[tuple[str, tuple[tuple[float, float], ...]], int] = {}
+        page = 0
+        for footer, pages in docs:  # handbooks with the same footer and pages share them
+            if (footer, tuple(pages)) not in self.first:
+                self.first[(footer, tuple(pages))] = page
+                page += len(pages)
+        try:
+            markup = kit_markup(handbook_preamble(), list(self.first))
+            self.raw = RawPdf(typst_engine.compile_pdf(markup, timestamp=timestamp))
+        except errors as err:
+            self.error = err
+
+    def holds(self, doc: Doc, page_plan: Plan) -> bool:
+        """Whether the kit has this handbook's footers (same text, same pages)."""
+        return (doc.footer, sizes(page_plan)) in self.first
+
+
+def write(ready: Sequence[tuple[Job, Doc, Plan]], kit: Kit, timestamp: int, done: Done,
+          errors: tuple[type[BaseException], ...]) -> None:
+    """Write each planned handbook with its footers from `kit`."""
     for job, doc, page_plan in ready:
+        if kit.raw is None:
+            done(job, kit.error or TypstCompileError("typst: the footers failed"))
+            continue
         sources = {u.body.key: u.body.raw for u in doc.uses if u.body.raw is not None}
         try:
-            done(job, write_pdf(doc.title, page_plan, {**sources, KIT: kit}, first, timestamp))
+            first = kit.first[(doc.footer, sizes(page_plan))]
+            done(job, write_pdf(doc.title, page_plan, {**sources, KIT: kit.raw}, first, timestamp))
         except errors as err:
             done(job, err)
-        first += len(page_plan.sheets)

@@ -35,9 +35,10 @@ from .context import Contexts
 from .errors import LadderDocsError
 from .handbook_links import artifact_path
 from .model import Block, Track
-from .pdf_assemble import Body, Doc, Done, Use, assemble
+from .pdf_assemble import Body, Doc, Done, Kit, Use, planned, write
 from .pdf_layout import layout_of, split
 from .pdf_read import RawPdf
+from .pdf_sheets import sizes
 from .templating import templates_digest
 
 # Templates that make a whole handbook (the older way): a user copy of one means the user shapes
@@ -130,19 +131,38 @@ class PdfHandbooks:
                                      {"meta": self.meta, "parts": items}, anchors, parts))
 
     def finish(self, jobs: list[Job]) -> None:
-        """Assemble the PDF `jobs`: typeset the fronts while assembling the level handbooks, then the
-        rest; cache the parts."""
+        """Assemble the PDF `jobs`, then cache the parts.
+
+        Once the parts are typeset, the fronts typeset on the typst threads while this thread typesets
+        the footers of the level handbooks and of the track handbooks, counting one page for a
+        track's front (nearly always so), and writes the level handbooks; then the track handbooks
+        are written while the ladder handbook's footers (and those of any track whose front took
+        more pages) typeset on a typst thread; the ladder handbook last.
+        """
         self.jobs = {(j.kind, j.key): j for j in jobs}
         self._wait()
-        levels = [(job, self._level(str(job.key))) for (kind, _), job in self.jobs.items() if kind == "level"]
+        levels = planned([(job, self._level(str(job.key))) for (kind, _), job in self.jobs.items()
+                          if kind == "level"], self.done)
         waiting = [self._track(t.key) for t in self.ladder.tracks if ("track", t.key) in self.jobs]
+        guesses: list[tuple[str, tuple[tuple[float, float], ...]]] = []
+        for w in waiting:
+            if w.uses and all(u.body.error is None for u in w.uses):
+                pages = [(p.width, p.height) for u in w.uses for p in u.layout.pages]
+                guesses.append((self._footer(w.label), (pages[0], *pages)))
         if ("ladder", None) in self.jobs:
             waiting.append(self._whole())
         fronts = self._fronts(waiting)
-        assemble(levels, self.timestamp, self.done, self.errors)
+        kit = Kit([(d.footer, sizes(p)) for _, d, p in levels] + guesses, self.timestamp, self.errors)
+        write(levels, kit, self.timestamp, self.done, self.errors)
         self._wait()
-        assemble([(w.job, self._doc(w.path, w.title, w.label, [front, *w.uses], w.targets))
-                  for w, front in zip(waiting, fronts, strict=True)], self.timestamp, self.done, self.errors)
+        ready = planned([(w.job, self._doc(w.path, w.title, w.label, [front, *w.uses], w.targets))
+                         for w, front in zip(waiting, fronts, strict=True)], self.done)
+        later = [r for r in ready if not kit.holds(r[1], r[2])]
+        late = self.pool.submit(Kit, [(d.footer, sizes(p)) for _, d, p in later], self.timestamp,
+                                self.errors) if later else None
+        write([r for r in ready if kit.holds(r[1], r[2])], kit, self.timestamp, self.done, self.errors)
+        if late is not None:
+            write(later, late.result(), self.timestamp, self.done, self.errors)
         self._remember()
 
     def _wait(self) -> None:
@@ -315,9 +335,9 @@ class PdfHandbooks:
                       {"track": None, "tracks": len(self.ladder.tracks)}, uses, targets)
 
     def _fronts(self, waiting: list[_Front]) -> list[Use]:
-        """Submit every front (title block, contents numbered with the parts' pages) in two documents
-        of about equal length, one per typst thread (they are the last typesetting of a build, which
-        waits for them); a handbook one of whose parts failed gets that failure as its front."""
+        """Submit every front (title block, contents numbered with the parts' pages): the ladder's and
+        the tracks' in two documents, one per typst thread; a handbook one of whose parts failed gets
+        that failure as its front."""
         fronts: list[tuple[dict[str, Any], tuple[Key, str]]] = []
         failures: dict[int, str] = {}
         for i, w in enumerate(waiting):
@@ -334,14 +354,12 @@ class PdfHandbooks:
                              for b in use.layout.bookmarks if 1 <= b.depth + use.shift <= 2]
                 after += len(use.layout.pages)
             fronts.append(({**w.item, "contents": contents}, (("front", w.path), w.path)))
+        # the ladder's front (its footers wait for it) apart from the tracks' fronts: one per typst thread
         groups: list[tuple[list[dict[str, Any]], list[tuple[Key, str]]]] = [([], []), ([], [])]
-        sizes = [0, 0]
-        # longest first into the shorter document: the ladder's front is about as long as all track fronts
-        for item, part in sorted(fronts, key=lambda f: -len(f[0]["contents"])):
-            shorter = sizes.index(min(sizes))
-            sizes[shorter] += 20 + len(item["contents"])
-            groups[shorter][0].append(item)
-            groups[shorter][1].append(part)
+        for item, part in fronts:
+            group = groups[0 if part[1] == "ladder.pdf" else 1]
+            group[0].append(item)
+            group[1].append(part)
         batches = [self._batch(("fronts", str(k)), "ladder.pdf", "typst/fronts.typ.j2",
                                {"meta": self.meta, "fronts": items}, set(), parts)
                    for k, (items, parts) in enumerate(groups) if parts]
@@ -351,8 +369,10 @@ class PdfHandbooks:
                 else self.views[("front", w.path)] for i, w in enumerate(waiting)]
 
     def _doc(self, path: str, title: str, label: str, uses: list[Use], targets: dict[str, int]) -> Doc:
-        footer = f"{label} · Version {self.meta['version']} · Commit {self.meta['short']} · {self.meta['date_long']}"
-        return Doc(path, title, footer, uses, targets)
+        return Doc(path, title, self._footer(label), uses, targets)
+
+    def _footer(self, label: str) -> str:
+        return f"{label} · Version {self.meta['version']} · Commit {self.meta['short']} · {self.meta['date_long']}"
 
 
 def _balance(tracks: list[Track], count: int, extra: int) -> list[list[Track]]:

@@ -136,16 +136,22 @@ def _jump(link: Link, part: Part, start: int, here: str, doc: Sheets, starts: li
     return Jump(link.rect, posixpath.relpath(target, here or "."))
 
 
-def kit_markup(preamble: str, docs: Sequence[tuple[str, Plan]]) -> str:
-    """Typst source of the footers of many handbooks: one page per handbook page, in order, holding
-    only "<footer> · Page N of M" (ladder_docs.pdf_write draws each over its page)."""
+def kit_markup(preamble: str, docs: Sequence[tuple[str, Sequence[tuple[float, float]]]]) -> str:
+    """Typst source of the footers of many handbooks (footer text, each page's width and height): one
+    page per handbook page, in order, holding only "<footer> · Page N of M" (ladder_docs.pdf_write
+    draws each over its page)."""
     out = [preamble, '#set text(font: ld-fonts, size: 10pt, fill: ld-ink, lang: "en")\n']
-    for k, (footer, doc) in enumerate(docs):
+    for k, (footer, sizes) in enumerate(docs):
         out.append(f"#let ld-f{k} = {typst_string(_CONTROL.sub(' ', footer))}\n")
-        total = len(doc.sheets)
-        out.extend(f"#page(width: {_num(s.width)}pt, height: {_num(s.height)}pt, margin: ld-margins, "
-                   f"footer: ld-page-footer(ld-f{k}, {n}, {total}))[]\n" for n, s in enumerate(doc.sheets, 1))
+        total = len(sizes)
+        out.extend(f"#page(width: {_num(w)}pt, height: {_num(h)}pt, margin: ld-margins, "
+                   f"footer: ld-page-footer(ld-f{k}, {n}, {total}))[]\n" for n, (w, h) in enumerate(sizes, 1))
     return "".join(out)
+
+
+def sizes(doc: Plan) -> tuple[tuple[float, float], ...]:
+    """Each sheet's width and height."""
+    return tuple((s.width, s.height) for s in doc.sheets)
 
 
 def _num(value: float) -> str:

@@ -19,7 +19,7 @@ import hashlib
 import itertools
 import re
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .errors import ArtifactError
@@ -137,23 +137,34 @@ def _form(copier: _Copier, page_num: int) -> int:
     return copier.writer.add(copier.body(contents_num, extra))
 
 
-def write_pdf(title: str, plan: Plan, sources: Mapping[str, RawPdf], kit_first: int, timestamp: int) -> bytes:
-    """The PDF of a planned handbook; `sources` holds each part and the footer kit (key KIT), whose
-    pages from `kit_first` on are this handbook's footers."""
+Footer = tuple[str, int] | None  # a page of a source drawn over a sheet (its footer), or none
+
+
+def write_pdf(title: str, plan: Plan, sources: Mapping[str, RawPdf], footers: int | Sequence[Footer],
+              timestamp: int) -> bytes:
+    """The PDF of a planned handbook; `sources` holds each part and the footers' documents. `footers`:
+    for each sheet, (source, page index) of its footer, or None when its page carries its own; an
+    int n: the pages of the footer kit (key KIT) from n on, one per sheet."""
     writer = _Writer()
     catalog, tree, info = writer.reserve(), writer.reserve(), writer.reserve()
     copiers = {key: _Copier(pdf, writer) for key, pdf in sources.items()}
-    kit_pages = sources[KIT].pages()
+    if isinstance(footers, int):
+        footers = [(KIT, footers + k) for k in range(len(plan.sheets))]
     page_nums = [writer.reserve() for _ in plan.sheets]
-    content = writer.add(_stream(b"q /B Do Q q /F Do Q"))  # every page: its part's page, then its footer
-    for k, sheet in enumerate(plan.sheets):
+    both = writer.add(_stream(b"q /B Do Q q /F Do Q"))  # a page: its part's page, then its footer
+    alone = writer.add(_stream(b"q /B Do Q")) if None in footers else 0
+    for k, (sheet, foot) in enumerate(zip(plan.sheets, footers, strict=True)):
         source = copiers[sheet.part]
         body = _form(source, source.source.pages()[sheet.page])
-        footer = _form(copiers[KIT], kit_pages[kit_first + k])
+        forms = b"/B %d 0 R" % body
+        if foot is not None:
+            kit = copiers[foot[0]]
+            forms += b"/F %d 0 R" % _form(kit, kit.source.pages()[foot[1]])
         annots = _refs([writer.add(_annotation(j, page_nums)) for j in sheet.jumps])
-        writer.put(page_nums[k], b"<</Type/Page/Parent %d 0 R/MediaBox[0 0 %s %s]/Resources<</XObject<</B %d 0 R"
-                   b"/F %d 0 R>>>>/Contents %d 0 R%s>>" % (tree, _number(sheet.width), _number(sheet.height), body,
-                                                           footer, content, b"/Annots[%s]" % annots if annots else b""))
+        writer.put(page_nums[k], b"<</Type/Page/Parent %d 0 R/MediaBox[0 0 %s %s]/Resources<</XObject<<%s>>>>"
+                   b"/Contents %d 0 R%s>>" % (tree, _number(sheet.width), _number(sheet.height), forms,
+                                              both if foot is not None else alone,
+                                              b"/Annots[%s]" % annots if annots else b""))
     writer.put(tree, b"<</Type/Pages/Count %d/Kids[%s]>>" % (len(page_nums), _refs(page_nums)))
     outlines = _outlines(writer, plan.marks, page_nums)
     writer.put(catalog, b"<</Type/Catalog/Pages %d 0 R%s/Lang(en)>>" % (
