@@ -139,10 +139,10 @@ def test_a_failing_artifact_publishes_nothing_and_reports_every_failure(
     published = tree(out)
     real = build_module.compile_pdf
 
-    def failing(markup: str, *, timestamp: int) -> bytes:
+    def failing(markup: str, *, timestamp: int, **kw: Any) -> bytes:
         if "Complete handbook" in markup or "Track handbook" in markup:
             raise TypstCompileError("typst: boom (line 3, column 1)")
-        return real(markup, timestamp=timestamp)
+        return real(markup, timestamp=timestamp, **kw)
 
     monkeypatch.setattr(build_module, "compile_pdf", failing)
     changed = dataclasses.replace(clean_ladder(), name="Acme Ladder II")

@@ -164,9 +164,9 @@ def counting_compiles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     compiled: list[str] = []
     real = build_module.compile_pdf
 
-    def counting(markup: str, *, timestamp: int) -> bytes:
+    def counting(markup: str, *, timestamp: int, **kw: Any) -> bytes:
         compiled.append(markup)
-        return real(markup, timestamp=timestamp)
+        return real(markup, timestamp=timestamp, **kw)
 
     monkeypatch.setattr(build_module, "compile_pdf", counting)
     return compiled
@@ -217,10 +217,10 @@ def test_a_track_that_fails_to_typeset_fails_only_the_handbooks_holding_it(
     # typeset together, the failing document is typeset again track by track
     real = build_module.compile_pdf
 
-    def failing(markup: str, *, timestamp: int) -> bytes:
+    def failing(markup: str, *, timestamp: int, **kw: Any) -> bytes:
         if "<level-ops--l1-operator>" in markup:
             raise TypstCompileError("typst: boom (line 9, column 1)")
-        return real(markup, timestamp=timestamp)
+        return real(markup, timestamp=timestamp, **kw)
 
     monkeypatch.setattr(build_module, "compile_pdf", failing)
     result = build(two_tracks(), tmp_path / "dist", formats={"pdf"}, partial=True)

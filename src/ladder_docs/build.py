@@ -168,9 +168,11 @@ def _render_all(ladder: Ladder, contexts: Contexts, templates: Path | None, repo
         if "pdf" in fmts and assembled(templates):
             # typst first: it is the longest stage, and parts it typeset before come from the cache
             stamp = ladder.revision.timestamp
-            # compile_pdf is looked up at call time (tests replace it to make a document fail)
+            # compile_pdf is looked up at call time (tests replace it to make a document fail); no
+            # accessibility tags in parts: their pages are copied as drawings (the HTML is the accessible format)
             pdfs = PdfHandbooks(contexts, templates, stamp, cache, pool,
-                                lambda markup: compile_pdf(markup, timestamp=stamp), renderer.pdf_done, RENDER_ERRORS)
+                                lambda markup: compile_pdf(markup, timestamp=stamp, tags=False), renderer.pdf_done,
+                                RENDER_ERRORS)
             pdfs.start()
         jobs = with_keys(plan(ladder, contexts, fmts), contexts, fmts, templates, {})
         todo = []

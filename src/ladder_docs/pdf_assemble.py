@@ -108,7 +108,7 @@ class Kit:
                 page += len(pages)
         try:
             markup = kit_markup(handbook_preamble(), list(self.first))
-            self.raw = RawPdf(typst_engine.compile_pdf(markup, timestamp=timestamp))
+            self.raw = RawPdf(typst_engine.compile_pdf(markup, timestamp=timestamp, tags=False))
         except errors as err:
             self.error = err
 

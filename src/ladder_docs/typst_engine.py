@@ -78,10 +78,13 @@ def render_pdf(
     *,
     timestamp: int,
     sys_inputs: Mapping[str, str] | None = None,
+    tags: bool = True,
 ) -> PdfResult:
     """Compile typst `markup` to a PDF with its warnings; raise TypstCompileError on failure.
 
     `timestamp` (UNIX seconds, from the commit) sets the PDF's creation date and `datetime.today()`.
+    `tags`: write the accessibility structure (off for pages that are copied into other PDFs, which
+    keep only the drawing: the structure would be 60% of their bytes for nothing).
     """
     if _PACKAGE_IMPORT.search(markup):
         raise TypstCompileError("typst: package imports are not allowed (no downloads in a build)")
@@ -99,6 +102,7 @@ def render_pdf(
                 timestamp=timestamp,
                 package_path=root,
                 package_cache_path=root,
+                pdf_tags=tags,
             )
         except typst.TypstError as err:
             raise TypstCompileError(_one_line(err)) from err
@@ -112,9 +116,10 @@ def compile_pdf(
     *,
     timestamp: int,
     sys_inputs: Mapping[str, str] | None = None,
+    tags: bool = True,
 ) -> bytes:
     """Compile typst `markup` to PDF bytes (see render_pdf); two calls give identical bytes."""
-    return render_pdf(markup, timestamp=timestamp, sys_inputs=sys_inputs).pdf
+    return render_pdf(markup, timestamp=timestamp, sys_inputs=sys_inputs, tags=tags).pdf
 
 
 def compile_many(
