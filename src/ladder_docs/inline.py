@@ -223,13 +223,25 @@ _HTML_TAGS = {"emph": "em", "strong": "strong", "strike": "del"}
 # Every character that means something somewhere in typst markup (code, math, strong, emphasis,
 # raw, labels, references, headings, lists, terms, comments, shorthands, URLs, enum numbers) is
 # backslash-escaped; letters, digits, spaces and quotes (typst's smart quotes) stay as they are.
-_TYPST_SPECIAL = re.compile(r"([\\#$*_`<>@=\-+/~\[\]:.])")
-_TYPST_NEWLINE = re.compile(r"[\n\r\x0b\x0c\x85\u2028\u2029]")
+# Every line break (whatever Unicode counts as one) becomes a space.
+_TYPST_SPECIAL = "\\#$*_`<>@=-+/~[]:."
+_TYPST_NEWLINES = "\n\r\x0b\x0c\x85\u2028\u2029"
+_TYPST_TEXT = {**{c: "\\" + c for c in _TYPST_SPECIAL}, **{c: " " for c in _TYPST_NEWLINES}}
+# One pass, one dict lookup per match: a replacement template (`\\\1`) costs a Python-level
+# expansion per match in Python 3.11, and a second pass for line breaks; `str.translate` leaves
+# its fast path at the first character that becomes two. Most text has one or two matches.
+_TYPST_ANY = re.compile("[" + re.escape(_TYPST_SPECIAL + _TYPST_NEWLINES) + "]")
 
 
+def _typst_piece(match: re.Match[str], _text: dict[str, str] = _TYPST_TEXT) -> str:
+    return _text[match[0]]
+
+
+@lru_cache(maxsize=65536)
 def typst_escape(text: str) -> str:
     """Text as typst markup that reads exactly as `text` (no code, no markup, no comments)."""
-    return _TYPST_SPECIAL.sub(r"\\\1", _TYPST_NEWLINE.sub(" ", text))
+    # Cached: a ladder repeats much of its text from level to level (half of a corpus build's).
+    return _TYPST_ANY.sub(_typst_piece, text)
 
 
 def typst_string(text: str) -> str:
@@ -238,8 +250,10 @@ def typst_string(text: str) -> str:
     return f'"{body}"'
 
 
-def to_typst(nodes: list[Node], link: Linker) -> str:
+def to_typst(nodes: Sequence[Node], link: Linker) -> str:
     """Typst markup for the nodes; each call ends in `;` so following text cannot extend it."""
+    if len(nodes) == 1 and nodes[0]["t"] == "text":  # most item text: one plain run
+        return typst_escape(nodes[0]["v"])
     out: list[str] = []
     for n in nodes:
         t = n["t"]
@@ -249,7 +263,7 @@ def to_typst(nodes: list[Node], link: Linker) -> str:
             out.append(f"#raw({typst_string(n['v'])});")
         elif t == "break":
             out.append("#linebreak();")
-        elif t in ("emph", "strong", "strike"):
+        elif t in _TYPST_MARKS:
             out.append(f"#{t}[{to_typst(n['c'], link)}];")
         else:
             target = n["href"] if t == "link" else link(n["ref"])
@@ -261,6 +275,9 @@ def to_typst(nodes: list[Node], link: Linker) -> str:
             else:
                 out.append(f"#link({typst_string(target)})[{inner}];")
     return "".join(out)
+
+
+_TYPST_MARKS = frozenset({"emph", "strong", "strike"})
 
 
 def to_pandoc(nodes: list[Node], link: Linker) -> list[dict[str, Any]]:
