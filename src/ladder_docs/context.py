@@ -48,7 +48,16 @@ class Contexts:
         self.targets = Targets(ladder)
         self._problems: set[Diagnostic] = set()
         self._levels: dict[str, Data] = {}
+        self._level_ids: dict[int, str] = {}  # id of a level's data → its key
         self._digests: dict[str, str] = {}
+        # Parts of contexts that hold no level data (meta, documents): fingerprint need not look
+        # inside them. Kept here so their ids stay theirs while this object lives.
+        self._opaque: dict[int, Data] = {id(self.meta): self.meta}
+        self._tracks = {t.key: t for t in ladder.tracks}
+        self._heads: dict[str, Data] = {}  # a track's head in its level contexts
+        self._track_data: dict[str, tuple[Track, Data]] = {}
+        self._documents: dict[tuple[str, str | None], tuple[Document, Track | None, Data]] = {}
+        self._by_key = {lv.key: lv for t in ladder.tracks for lv in t.levels}
 
     @property
     def problems(self) -> list[Diagnostic]:
@@ -58,15 +67,17 @@ class Contexts:
     def level(self, key: str) -> Data:
         """The context of one level's handbook."""
         lv = self._find(key)
-        track = self.ladder.track(lv.track)
-        assert track is not None
-        head = {**self._track_head(track), "levels": [_head(x) for x in track.levels]}
+        head = self._heads.get(lv.track)
+        if head is None:
+            track = self._tracks[lv.track]
+            head = self._heads[lv.track] = self._plain(
+                {**self._track_head(track), "levels": [_head(x) for x in track.levels]})
         return {"schema": SCHEMA, "kind": "level", "meta": self.meta, "track": head,
                 "level": self.level_data(lv)}
 
     def track(self, key: str) -> Data:
         """The context of a track's handbook: its overview, then every level in rank order."""
-        track = self.ladder.track(key)
+        track = self._tracks.get(key)
         if track is None:
             raise UsageError(f"unknown track {key!r}")
         return {"schema": SCHEMA, "kind": "track", "meta": self.meta,
@@ -86,7 +97,7 @@ class Contexts:
         """The context of the site's front page: tracks and their levels, no content."""
         return {
             "schema": SCHEMA, "kind": "index", "meta": self.meta,
-            "tracks": [{**self._track_head(t), "levels": [_head(lv) for lv in t.levels]}
+            "tracks": [self._plain({**self._track_head(t), "levels": [_head(lv) for lv in t.levels]})
                        for t in self.ladder.tracks],
         }
 
@@ -96,13 +107,15 @@ class Contexts:
         Track and ladder contexts embed the same level data as the level pages; hashing it once
         and standing the digest in for it keeps a no-change rebuild cheap.
         """
-        digests = {id(v): k for k, v in self._levels.items()}
+        digests, opaque = self._level_ids, self._opaque
 
         def shrink(obj: Any) -> Any:
             if isinstance(obj, dict):
                 key = digests.get(id(obj))
                 if key is not None:
                     return {"@level": self._level_digest(key)}
+                if id(obj) in opaque:
+                    return obj
                 return {k: shrink(v) for k, v in obj.items()}
             if isinstance(obj, list):
                 return [shrink(v) for v in obj]
@@ -118,7 +131,7 @@ class Contexts:
 
     def _find(self, key: str) -> Level:
         prefix = self.ladder.root + "/" if self.ladder.root else ""
-        lv = self.ladder.level(key) or next(
+        lv = self._by_key.get(key) or next(
             (x for x in self.ladder.levels if key in (x.path, x.path.removeprefix(prefix))), None)
         if lv is None:
             raise UsageError(f"unknown level {key!r}")
@@ -129,19 +142,23 @@ class Contexts:
                 "anchor": track_anchor(track.key)}
 
     def track_data(self, track: Track) -> Data:
-        """A track with its overview documents and full level data."""
-        return {**self._track_head(track),
+        """A track with its overview documents and full level data (memoized, like level data)."""
+        known = self._track_data.get(track.key)
+        if known is not None and known[0] is track:
+            return known[1]
+        data = {**self._track_head(track),
                 "overview": [self._document(d, track) for d in track.overview],
                 "levels": [self.level_data(lv) for lv in track.levels]}
+        self._track_data[track.key] = (track, data)
+        return data
 
     def level_data(self, lv: Level) -> Data:
         """Everything about one level, including what changes from the previous one (memoized)."""
         if lv.key in self._levels:
             return self._levels[lv.key]
-        track = self.ladder.track(lv.track)
-        assert track is not None
-        prev = track.previous(lv)
+        track = self._tracks[lv.track]
         i = track.levels.index(lv)
+        prev = track.levels[i - 1] if i > 0 else None
         nxt = track.levels[i + 1] if i + 1 < len(track.levels) else None
         anchor = level_anchor(lv.key)
         data: Data = {
@@ -158,6 +175,7 @@ class Contexts:
             "changes": self._changes(prev, lv) if prev is not None else None,
         }
         self._levels[lv.key] = data
+        self._level_ids[id(data)] = lv.key
         return data
 
     def _dimensions(self, lv: Level, anchor: str) -> list[Data]:
@@ -182,6 +200,10 @@ class Contexts:
                 "inlines": self._inlines(it.text, path, it.line)}
 
     def _inlines(self, text: str, path: str, line: int) -> list[inline.Node]:
+        nodes = inline.parse_unlinked(text)
+        if nodes is not None:  # most text: no link, so no resolver or reporter to make
+            return nodes
+
         def report(code: str, message: str) -> None:
             self._problems.add(Diagnostic(path, line, "warning", code, message))
 
@@ -221,6 +243,16 @@ class Contexts:
         return {"dimension": p.dimension, **self._item(p.item, lv.path)}
 
     def _document(self, doc: Document, track: Track | None) -> Data:
+        """A document's data, made once: the ladder, track and PDF contexts share it."""
+        key = (doc.path, track.key if track else None)
+        known = self._documents.get(key)
+        if known is not None and known[0] is doc and known[1] is track:
+            return known[2]
+        data = self._document_data(doc, track)
+        self._documents[key] = (doc, track, data)
+        return self._plain(data)
+
+    def _document_data(self, doc: Document, track: Track | None) -> Data:
         blocks = list(doc.blocks)
         if blocks and blocks[0].kind == "heading" and blocks[0].text.strip() == doc.title.strip():
             blocks = blocks[1:]  # the title is shown once, as the section heading
@@ -234,6 +266,11 @@ class Contexts:
                 "source": {"path": doc.path, "blob": doc.source.blob},
                 "blocks": self._blocks(tuple(blocks), doc.path)}
 
+    def _plain(self, data: Data) -> Data:
+        """`data`, noted as holding no level data: fingerprint serialises it as it is."""
+        self._opaque[id(data)] = data
+        return data
+
     def _blocks(self, blocks: tuple[Block, ...], path: str) -> list[Data]:
         return blocks_data(blocks, lambda text, line: self._inlines(text, path, line))
 
@@ -246,7 +283,9 @@ def _head(lv: Level | None) -> Data | None:
 
 
 def _sha256(obj: Any) -> str:
-    return hashlib.sha256(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode()).hexdigest()
+    # check_circular=False: the same text, without the C encoder's bookkeeping of every container.
+    return hashlib.sha256(json.dumps(obj, ensure_ascii=False, separators=(",", ":"),
+                                     check_circular=False).encode()).hexdigest()
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -47,10 +47,19 @@ _CONTAINERS = {"em": "emph", "strong": "strong", "s": "strike"}
 
 def parse(text: str, resolve: Resolver | None = None, report: Reporter | None = None) -> list[Node]:
     """Parse one item's inline markdown into nodes; `resolve` maps a relative link to a Ref."""
-    nodes = _parse_cached(text)
-    if not any(n["t"] == "rawlink" for n in _walk(nodes)):
+    nodes, links = _parse_cached(text)
+    if not links:
         return [dict(n) for n in nodes]
     return _resolve_links(nodes, resolve, report or (lambda code, msg: None))
+
+
+def parse_unlinked(text: str) -> list[Node] | None:
+    """`parse(text)` when the text has no link to resolve or report (most text), else None.
+
+    Lets a caller skip making its resolver and reporter for text that needs neither.
+    """
+    nodes, links = _parse_cached(text)
+    return None if links else [dict(n) for n in nodes]
 
 
 def _merge(nodes: list[Node]) -> list[Node]:
@@ -77,9 +86,24 @@ def plain(nodes: list[Node]) -> str:
     return "".join(out)
 
 
+# Every character that can open or close inline syntax under the rules enabled above (`\n`
+# breaks, `\\` escapes, backticks, `~~`, `*` and `_` emphasis, `[`, `]` and `![` links and images,
+# `<` autolinks, `&` entities) and those markdown-it's normalisation rewrites (`\r`, NUL). Any
+# other character is text to every enabled rule, so markdown-it turns a text holding none of these
+# into one text token of the whole text: such a text (most item text) skips markdown-it.
+_SYNTAX = re.compile(r"[\n\r\0\\`~*_\[\]!<&]")
+
+
 @lru_cache(maxsize=65536)
-def _parse_cached(text: str) -> tuple[Node, ...]:
-    """Tokens → tree, before links are resolved (pure, so cached across levels and handbooks)."""
+def _parse_cached(text: str) -> tuple[tuple[Node, ...], bool]:
+    """The tree before links are resolved, and whether it holds links (pure, so cached)."""
+    plain_text: list[Node] = [{"t": "text", "v": text}] if text else []
+    nodes = _linkify(_tokens_tree(text) if _SYNTAX.search(text) else plain_text)
+    return tuple(nodes), any(n["t"] == "rawlink" for n in _walk(nodes))
+
+
+def _tokens_tree(text: str) -> list[Node]:
+    """markdown-it's tokens → tree."""
     root: list[Node] = []
     stack: list[list[Node]] = [root]
     for tok in _md.parseInline(text.replace("\r\n", "\n").replace("\r", "\n"))[0].children or []:
@@ -105,7 +129,7 @@ def _parse_cached(text: str) -> tuple[Node, ...]:
             _add_text(stack[-1], "".join(c.content for c in tok.children or []))
         else:
             _add_text(stack[-1], tok.content)
-    return tuple(_linkify(root))
+    return root
 
 
 def _add_text(into: list[Node], text: str) -> None:
