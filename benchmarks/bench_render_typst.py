@@ -61,7 +61,7 @@ def baseline(rev: str) -> types.ModuleType:
         exec(compile(git_show(rev, f"src/ladder_docs/{name}.py"), f"<{rev[:7]}:{name}.py>", "exec"),
              module.__dict__)
         loaded[name] = module
-    loaded["render_typst"].inline = loaded["inline"]
+    loaded["render_typst"].__dict__["inline"] = loaded["inline"]
     listing = subprocess.run(["git", "-C", str(ROOT), "ls-tree", "--name-only", rev, "templates/typst/"],
                              capture_output=True, text=True, check=True).stdout.split()
     sources = {path.removeprefix("templates/"): git_show(rev, path) for path in listing}
@@ -69,7 +69,7 @@ def baseline(rev: str) -> types.ModuleType:
     def source(name: str) -> tuple[str, None, Callable[[], bool]] | None:
         return (sources[name], None, lambda: True) if name in sources else None
 
-    loaded["render_typst"].loader = lambda templates: jinja2.FunctionLoader(source)
+    loaded["render_typst"].__dict__["loader"] = lambda templates: jinja2.FunctionLoader(source)
     return loaded["render_typst"]
 
 
@@ -86,11 +86,11 @@ def build_calls(bundle: Path, tmp: Path) -> tuple[int, list[Call]]:
         calls.append((template, context, page, anchors))
         return real(templates, template, context, page, anchors, *rest, **options)
 
-    render_typst.render = record  # type: ignore[assignment]
+    render_typst.render = record
     try:
         build(ladder, tmp / "out", formats={"pdf"})
     finally:
-        render_typst.render = real  # type: ignore[assignment]
+        render_typst.render = real
     return len(ladder.levels), calls
 
 
