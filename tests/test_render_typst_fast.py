@@ -188,3 +188,25 @@ def test_compiled_templates_are_kept_and_refreshed(tmp_path: Path, monkeypatch: 
     (templates / "typst" / "extra.typ").write_text("#let ld-extra = [teal]\n")
     assert "#let ld-extra = [teal]" in render_typst.render(templates, *calls[0], compiled)
     assert len(list(compiled.iterdir())) == 6
+
+
+CONSTRUCTS = r"""{% set ns = namespace(total=0) %}
+{% for x in d.xs if x.on recursive %}{% set ns.total = ns.total + x.n %}{{ loop.index }}:{{ x.name }}
+{%- if x.kids %}[{{ loop(x.kids) }}]{% endif %}{% endfor %}
+{% with y = d.sub %}{{ y.name }}{% endwith %}
+{% set block %}{{ d.sub.name }}#{% endset %}{{ block }}|{{ ns.total }}
+{% macro m(a) %}{{ a.name }}{{ caller(a.sub) if caller }}{% endmacro %}
+{% call(z) m(d) %}<{{ z.name }}>{% endcall %}
+{{ d.xs | map(attribute="name") | join(",") }}|{{ d.xs[0].name }}|{{ d["sub"].name }}|{{ d.keys() | list | length }}
+{% autoescape false %}{{ d.sub.name }}{% endautoescape %}
+{{ d.get("missing", "dflt.") }}|{{ d.sub.nope is undefined }}|{{ d.xs | selectattr("on") | list | length }}
+"""
+
+
+def test_jinja_constructs_read_as_stock_jinja() -> None:
+    kid = {"name": "k.", "on": True, "n": 5, "kids": []}
+    data = {"d": {"name": "D#", "sub": {"name": "s_s"}, "xs": [{"name": "a*", "on": True, "n": 1, "kids": [kid]},
+                                                               {"name": "b", "on": False, "n": 2, "kids": []}]}}
+    ours = render_typst.environment(None).from_string(CONSTRUCTS).render(data)
+    assert ours == stock_environment(None).from_string(CONSTRUCTS).render(data)
+    assert ours == "1:a\\*[1:k\\.]s\\_ss\\_s#|6\nD\\#<s\\_s>a\\*,b|a\\*|s\\_s|3\ns\\_sdflt\\.|True|1\n"
