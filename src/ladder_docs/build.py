@@ -172,7 +172,7 @@ def _render_all(ladder: Ladder, contexts: Contexts, templates: Path | None, repo
             # accessibility tags in parts: their pages are copied as drawings (the HTML is the accessible format)
             pdfs = PdfHandbooks(contexts, templates, stamp, cache, pool,
                                 lambda markup: compile_pdf(markup, timestamp=stamp, tags=False), renderer.pdf_done,
-                                RENDER_ERRORS)
+                                RENDER_ERRORS, compiled=renderer.compiled)
             pdfs.start()
         jobs = with_keys(plan(ladder, contexts, fmts), contexts, fmts, templates, {})
         todo = []
@@ -253,7 +253,7 @@ class _Renderer:
             for job in sorted(by_fmt["pdf"], key=lambda j: (_SIZE_ORDER[j.kind], j.path)):
                 try:
                     source = render_typst.render(self.templates, job.template, job.context, {"path": job.path},
-                                                 job.anchors)
+                                                 job.anchors, compiled=self.compiled)
                 except RENDER_ERRORS as err:
                     self.fail(job, err, "pdf")
                     continue

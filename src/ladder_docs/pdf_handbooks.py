@@ -84,8 +84,9 @@ class PdfHandbooks:
 
     def __init__(self, contexts: Contexts, templates: Path | None, timestamp: int,
                  cache: BuildCache, pool: Executor, compile_part: Compile, done: Done,
-                 errors: tuple[type[BaseException], ...]) -> None:
+                 errors: tuple[type[BaseException], ...], compiled: Path | None = None) -> None:
         self.ctx, self.templates, self.timestamp = contexts, templates, timestamp
+        self.compiled = compiled  # where compiled templates are kept for later builds
         self.cache, self.pool, self.compile_part, self.done, self.errors = cache, pool, compile_part, done, errors
         self.jobs: dict[Key, Job] = {}
         self.ladder, self.meta = contexts.ladder, contexts.meta
@@ -200,7 +201,7 @@ class PdfHandbooks:
                 self.views[part] = Use(body, base, k)
         try:
             source = render_typst.render(self.templates, template, {**context, "mark": mark}, {"path": base},
-                                         anchors)
+                                         anchors, compiled=self.compiled)
         except self.errors as err:
             body.error, source = " ".join(str(err).split()), ""
         batch = _Batch(key, base, mark, source, parts, tracks)
