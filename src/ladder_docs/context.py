@@ -55,6 +55,7 @@ class Contexts:
         self._opaque: dict[int, Data] = {id(self.meta): self.meta}
         self._tracks = {t.key: t for t in ladder.tracks}
         self._heads: dict[str, Data] = {}  # a track's head in its level contexts
+        self._items_seen: dict[int, tuple[Item, str, Data]] = {}  # id of an item → its data
         self._track_data: dict[str, tuple[Track, Data]] = {}
         self._documents: dict[tuple[str, str | None], tuple[Document, Track | None, Data]] = {}
         self._by_key = {lv.key: lv for t in ladder.tracks for lv in t.levels}
@@ -196,8 +197,10 @@ class Contexts:
         return [self._item(it, path) for it in items]
 
     def _item(self, it: Item, path: str) -> Data:
-        return {"text": it.text, "group": it.group, "line": it.line,
+        data = {"text": it.text, "group": it.group, "line": it.line,
                 "inlines": self._inlines(it.text, path, it.line)}
+        self._items_seen[id(it)] = (it, path, data)
+        return data
 
     def _inlines(self, text: str, path: str, line: int) -> list[inline.Node]:
         nodes = inline.parse_unlinked(text)
@@ -240,6 +243,10 @@ class Contexts:
         }
 
     def _placed(self, p: Placed, lv: Level) -> Data:
+        # The item as its level's dimensions hold it, when that level's data is made already.
+        seen = self._items_seen.get(id(p.item))
+        if seen is not None and seen[0] is p.item and seen[1] == lv.path:
+            return {"dimension": p.dimension, **seen[2]}
         return {"dimension": p.dimension, **self._item(p.item, lv.path)}
 
     def _document(self, doc: Document, track: Track | None) -> Data:

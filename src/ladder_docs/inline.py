@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markupsafe import Markup, escape
 
 Node = dict[str, Any]
@@ -56,10 +57,11 @@ def parse(text: str, resolve: Resolver | None = None, report: Reporter | None = 
 def parse_unlinked(text: str) -> list[Node] | None:
     """`parse(text)` when the text has no link to resolve or report (most text), else None.
 
-    Lets a caller skip making its resolver and reporter for text that needs neither.
+    Lets a caller skip making its resolver and reporter for text that needs neither. The nodes
+    are those of the parse cache (as their children always were): never edit them in place.
     """
     nodes, links = _parse_cached(text)
-    return None if links else [dict(n) for n in nodes]
+    return None if links else list(nodes)
 
 
 def _merge(nodes: list[Node]) -> list[Node]:
@@ -86,27 +88,64 @@ def plain(nodes: list[Node]) -> str:
     return "".join(out)
 
 
-# Every character that can open or close inline syntax under the rules enabled above (`\n`
-# breaks, `\\` escapes, backticks, `~~`, `*` and `_` emphasis, `[`, `]` and `![` links and images,
-# `<` autolinks, `&` entities) and those markdown-it's normalisation rewrites (`\r`, NUL). Any
-# other character is text to every enabled rule, so markdown-it turns a text holding none of these
-# into one text token of the whole text: such a text (most item text) skips markdown-it.
-_SYNTAX = re.compile(r"[\n\r\0\\`~*_\[\]!<&]")
+# What can start inline syntax under the rules enabled above: `\n` (breaks), `\\` (escapes),
+# backticks, `~` (strikethrough), `*` and `_` (emphasis), `[` (links, and images: `![`), an
+# autolink's `<…>` and an entity's `&name;` or `&#digits;`; and what markdown-it's normalisation
+# rewrites (`\r`, NUL). Every other character is text to every enabled rule, so markdown-it turns
+# a text without any of these into one text token of the whole text: such a text (most item
+# text) skips markdown-it. Each alternative scans linearly (untrusted text).
+_SYNTAX = re.compile(r"[\n\r\0\\`~*_\[]|<[^<>]*>|&#?[0-9A-Za-z]+;")
+
+
+# A link `[label](destination)` that markdown-it reads as nothing else: a label of plain text
+# (nothing _SYNTAX or _NOT_PLAIN names), a destination without spaces, controls, parentheses,
+# escapes, entities, backticks or `<>`, no `!` before it (an image).
+_PLAIN_LINK = re.compile(r"(?<!!)\[([^\[\]\n\r\0\\`~*_<&]+)\]\(([^\s()<>\\&`\x00-\x1f\x7f]+)\)")
+# What must not stand beside plain links: anything _SYNTAX names, at any length (`<` and `&`
+# alone, as the pieces between links cannot be checked for `<…>` and `&…;` one by one).
+_NOT_PLAIN = re.compile(r"[\n\r\0\\`~*_\[<&]")
 
 
 @lru_cache(maxsize=65536)
 def _parse_cached(text: str) -> tuple[tuple[Node, ...], bool]:
     """The tree before links are resolved, and whether it holds links (pure, so cached)."""
-    plain_text: list[Node] = [{"t": "text", "v": text}] if text else []
-    nodes = _linkify(_tokens_tree(text) if _SYNTAX.search(text) else plain_text)
+    if not _SYNTAX.search(text):
+        tree: list[Node] = [{"t": "text", "v": text}] if text else []
+    else:
+        tree = _plain_links(text) or _tokens_tree(text)
+    nodes = _linkify(tree)
     return tuple(nodes), any(n["t"] == "rawlink" for n in _walk(nodes))
+
+
+def _plain_links(text: str) -> list[Node] | None:
+    """The tree markdown-it makes of a text whose only syntax is plain links (most linked text),
+    made without it; None for any other text."""
+    root: list[Node] = []
+    pos = 0
+    for m in _PLAIN_LINK.finditer(text):
+        between = text[pos : m.start()]
+        if _NOT_PLAIN.search(between) or _NOT_PLAIN.search(m.group(1)):
+            return None
+        _add_text(root, between)
+        # Keys in the order _tokens_tree gives them (the JSON of a context shows it).
+        root.append({"t": "rawlink", "c": [{"t": "text", "v": m.group(1)}], "href": str(_md.normalizeLink(m.group(2)))})
+        pos = m.end()
+    if pos == 0 or _NOT_PLAIN.search(text, pos):
+        return None
+    _add_text(root, text[pos:])
+    return root
 
 
 def _tokens_tree(text: str) -> list[Node]:
     """markdown-it's tokens → tree."""
     root: list[Node] = []
     stack: list[list[Node]] = [root]
-    for tok in _md.parseInline(text.replace("\r\n", "\n").replace("\r", "\n"))[0].children or []:
+    tokens: list[Token] = []
+    # The inline parser alone: markdown-it's core would only normalise newlines and NUL (done
+    # here) and join adjacent text tokens (as _add_text does).
+    source = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
+    _md.inline.parse(source, _md, {}, tokens)
+    for tok in tokens:
         kind = tok.type
         if kind.endswith("_open"):
             base = kind[: -len("_open")]
