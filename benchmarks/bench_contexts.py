@@ -10,8 +10,12 @@ ours are the installed ones. Every round starts cold, as a new process does: eac
 caches (parsed inline text, folded words, word bags) are cleared. tool_versions (hashing the
 package files, ~4 ms, the same code on both sides) is left computed.
 
-Checks, every round: the same jobs with the same cache keys, every context's JSON
-(sort_keys) identical, the same link problems, the same input key.
+Measured twice: as above, and with the context work of a PDF build's planning first
+(pdf_parts: what PdfHandbooks.start asks of the contexts before plan runs: track data, the
+whole ladder's documents, fingerprints of its documents of levels and parts).
+
+Checks, every round: the same jobs with the same cache keys, the same PDF part fingerprints,
+every context's JSON (sort_keys) identical, the same link problems, the same input key.
 Run: python benchmarks/bench_contexts.py [BUNDLE] [--rounds N] [--baseline REV]
 """
 
@@ -81,22 +85,43 @@ def clear_caches(side: types.SimpleNamespace) -> None:
                 value.cache_clear()
 
 
-def build_keys(side: types.SimpleNamespace, ladder: Ladder) -> tuple[float, dict[str, Any]]:
-    """CPU seconds of a build's input key, contexts and cache keys; and what they were."""
+def pdf_parts(contexts: Any, ladder: Ladder) -> list[str]:
+    """The context work of a PDF build's planning (ladder_docs.pdf_handbooks.PdfHandbooks.start,
+    before build_plan.plan): each track's levels keyed by a fingerprint, the levels in two
+    documents, the ladder's documents and every track's introduction; their fingerprints."""
+    meta = contexts.meta
+    keys, groups = [], []
+    for track in ladder.tracks:
+        head = contexts.level(track.levels[0].key)["track"]
+        levels = [contexts.level_data(lv) for lv in track.levels]
+        keys.append(contexts.fingerprint({"meta": meta, "track": head, "levels": levels}))
+        groups.append({"track": head, "levels": levels, "first": 0})
+    for half in (groups[::2], groups[1::2]):
+        keys.append(contexts.fingerprint({"meta": meta, "groups": half}))
+    items: list[dict[str, Any]] = [{"documents": contexts.whole()["documents"]}]
+    items += [{"track": contexts.track_data(track)} for track in ladder.tracks]
+    keys.append(contexts.fingerprint({"meta": meta, "parts": items}))
+    return keys
+
+
+def build_keys(side: types.SimpleNamespace, ladder: Ladder, pdf: bool) -> tuple[float, dict[str, Any]]:
+    """CPU seconds of a build's input key, contexts and cache keys (with `pdf`, the PDF
+    planning's contexts first, as a build with PDF does); and what they were."""
     clear_caches(side)
     gc.collect()
     start = time.process_time()
     key = side.build_memo.input_key(ladder, FORMATS, None)
     contexts = side.context.Contexts(ladder)
+    parts = pdf_parts(contexts, ladder) if pdf else []
     jobs = side.build_plan.with_keys(side.build_plan.plan(ladder, contexts, FORMATS), contexts, FORMATS, None, {})
     took = time.process_time() - start
-    return took, {"input": key, "jobs": [(j.path, j.cache_key) for j in jobs],
+    return took, {"input": key, "jobs": [(j.path, j.cache_key) for j in jobs], "parts": parts,
                   "problems": contexts.problems, "contexts": {j.path: j.context for j in jobs}}
 
 
 def same(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """The same keys and problems; every context's JSON identical."""
-    if (a["input"], a["jobs"], a["problems"]) != (b["input"], b["jobs"], b["problems"]):
+    if (a["input"], a["jobs"], a["parts"], a["problems"]) != (b["input"], b["jobs"], b["parts"], b["problems"]):
         return False
     return all(json.dumps(a["contexts"][p], sort_keys=True) == json.dumps(b["contexts"][p], sort_keys=True)
                for p, _ in a["jobs"])
@@ -117,21 +142,24 @@ def main() -> None:
         subprocess.run(["git", "clone", "-q", str(args.bundle), str(repo)], check=True)
         ladder = read_ladder(Repository.open(repo), "HEAD")
     build_plan.tool_versions()
-    times: dict[str, list[float]] = {"baseline": [], "ours": []}
+    times: dict[tuple[str, bool], list[float]] = {(side, pdf): [] for side in ("baseline", "ours")
+                                                  for pdf in (False, True)}
     jobs = 0
     for _ in range(args.rounds):
-        took, reference = build_keys(old, ladder)
-        times["baseline"].append(took)
-        took, result = build_keys(ours, ladder)
-        times["ours"].append(took)
-        if not same(reference, result):
-            raise SystemExit("contexts or cache keys differ from the baseline's")
-        jobs = len(result["jobs"])
-    b, o = (statistics.median(times[s]) * 1000 for s in ("baseline", "ours"))
+        for pdf in (False, True):
+            took, reference = build_keys(old, ladder, pdf)
+            times["baseline", pdf].append(took)
+            took, result = build_keys(ours, ladder, pdf)
+            times["ours", pdf].append(took)
+            if not same(reference, result):
+                raise SystemExit("contexts or cache keys differ from the baseline's")
+            jobs = len(result["jobs"])
     print(f"corpus: {len(ladder.levels)} levels, {jobs} jobs; {args.rounds} rounds, cold caches, process CPU, "
           "median")
-    print(f"input key + contexts + cache keys: baseline {b:.1f} ms, ours {o:.1f} ms, {b / o:.2f}x")
-    print("identical: input key, every cache key, every context's JSON, link problems")
+    for pdf, what in ((False, "input key + contexts + cache keys"), (True, "... + PDF planning's contexts")):
+        b, o = (statistics.median(times[side, pdf]) * 1000 for side in ("baseline", "ours"))
+        print(f"{what:34} baseline {b:5.1f} ms, ours {o:5.1f} ms, {b / o:.2f}x")
+    print("identical: input key, every cache key and PDF part fingerprint, every context's JSON, link problems")
 
 
 if __name__ == "__main__":
