@@ -53,12 +53,13 @@ class Contexts:
         # Parts of contexts that hold no level data (meta, documents): fingerprint need not look
         # inside them. Kept here so their ids stay theirs while this object lives.
         self._opaque: dict[int, Data] = {id(self.meta): self.meta}
-        self._tracks = {t.key: t for t in ladder.tracks}
+        # By key, the first of a key winning as in Ladder.track and Ladder.level.
+        self._tracks = {t.key: t for t in reversed(ladder.tracks)}
         self._heads: dict[str, Data] = {}  # a track's head in its level contexts
         self._items_seen: dict[int, tuple[Item, str, Data]] = {}  # id of an item → its data
         self._track_data: dict[str, tuple[Track, Data]] = {}
         self._documents: dict[tuple[str, str | None], tuple[Document, Track | None, Data]] = {}
-        self._by_key = {lv.key: lv for t in ladder.tracks for lv in t.levels}
+        self._by_key = {lv.key: lv for lv in reversed(ladder.levels)}
 
     @property
     def problems(self) -> list[Diagnostic]:
@@ -158,8 +159,8 @@ class Contexts:
         if lv.key in self._levels:
             return self._levels[lv.key]
         track = self._tracks[lv.track]
+        prev = track.previous(lv)
         i = track.levels.index(lv)
-        prev = track.levels[i - 1] if i > 0 else None
         nxt = track.levels[i + 1] if i + 1 < len(track.levels) else None
         anchor = level_anchor(lv.key)
         data: Data = {

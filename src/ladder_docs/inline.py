@@ -110,7 +110,9 @@ _NOT_PLAIN = re.compile(r"[\n\r\0\\`~*_\[<&]")
 def _parse_cached(text: str) -> tuple[tuple[Node, ...], bool]:
     """The tree before links are resolved, and whether it holds links (pure, so cached)."""
     if not _SYNTAX.search(text):
-        tree: list[Node] = [{"t": "text", "v": text}] if text else []
+        if "http" not in text:  # no bare URL for _linkify to find either: one text node
+            return ({"t": "text", "v": text},) if text else (), False
+        tree: list[Node] = [{"t": "text", "v": text}]
     else:
         tree = _plain_links(text) or _tokens_tree(text)
     nodes = _linkify(tree)

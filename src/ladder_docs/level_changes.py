@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, repeat
 
-from .diffmatch import MOVE_THRESHOLD, REWORD_THRESHOLD, fold, pair_exact, profile, similarity_to
+from .diffmatch import MOVE_THRESHOLD, REWORD_THRESHOLD, fold, profile, similarity_to
 from .model import Item, Level
 
 
@@ -109,7 +109,18 @@ def compare(before: Level, after: Level) -> LevelChanges:
     old, cur = _placed(before), _placed(after)
     taken_old: set[int] = set()
     taken_cur: set[int] = set()
-    exact = pair_exact(old, cur, [lambda p: fold(p.item.text).lower()], taken_old, taken_cur)
+    # Identical texts first (diffmatch.pair_exact with one key: the first free one pairs).
+    pending: dict[str, list[int]] = {}
+    for i, p in enumerate(old):
+        pending.setdefault(fold(p.item.text).lower(), []).append(i)
+    exact: list[tuple[int, int]] = []
+    for j, p in enumerate(cur):
+        queue = pending.get(fold(p.item.text).lower())
+        if queue:
+            i = queue.pop(0)
+            taken_old.add(i)
+            taken_cur.add(j)
+            exact.append((i, j))
     # Greedy best-first, as diffmatch.pair_similar pairs them.
     pairs: dict[int, tuple[int, float]] = {}
     for s, i, j in sorted(_scored(old, cur, taken_old, taken_cur)):
