@@ -66,6 +66,10 @@ class BuildCache:
         self.entries[key] = (sha, size, self.generation)
         return Entry(sha, size)
 
+    def holds(self, prefix: str) -> bool:
+        """Whether any key starting with `prefix` is cached (its object may still be missing)."""
+        return any(key.startswith(prefix) for key in self.entries)
+
     def path(self, entry: Entry) -> Path:
         """Where an entry's bytes are."""
         return self.objects / entry.sha256

@@ -108,7 +108,9 @@ class PdfHandbooks:
         build cache; the others are typeset in LEVEL_DOCUMENTS documents of about equal size, one
         per typst thread (a document costs fixed work: fonts, export), the ladder's parts counted in.
         """
-        fresh = [t for t in self.ladder.tracks if t.levels and not self._reuse(t)]
+        # a first build (no record in the cache) starts typst without computing what it would look up
+        first = not self.cache.holds("pdf-levels:")
+        fresh = [t for t in self.ladder.tracks if t.levels and (first or not self._reuse(t))]
         extra = sum(_size(d.blocks) for d in self.ladder.documents) + sum(
             200 + sum(_size(d.blocks) for d in t.overview) for t in self.ladder.tracks)
         for group in sorted((g for g in _balance(fresh, LEVEL_DOCUMENTS, extra) if g),
@@ -141,6 +143,9 @@ class PdfHandbooks:
         more pages) typeset on a typst thread; the ladder handbook last.
         """
         self.jobs = {(j.kind, j.key): j for j in jobs}
+        for track in self.ladder.tracks:  # while typst works: the keys _remember stores records under
+            if track.levels:
+                self._track_key(track)
         self._wait()
         levels = planned([(job, self._level(str(job.key))) for (kind, _), job in self.jobs.items()
                           if kind == "level"], self.done)
@@ -249,13 +254,19 @@ class PdfHandbooks:
             if body is not None:
                 self._make(body, part)
 
+    def _track_key(self, track: Track) -> str:
+        """The cache key of the record of where `track`'s levels are typeset (content, templates, tools)."""
+        key = self.track_keys.get(track.key)
+        if key is None:
+            data = {"meta": self.meta, "track": self._head(track),
+                    "levels": [self.ctx.level_data(lv) for lv in track.levels]}
+            key = self.track_keys[track.key] = "pdf-levels:" + hashlib.sha256(
+                self.prefix + self.templates_digest.encode() + self.ctx.fingerprint(data).encode()).hexdigest()
+        return key
+
     def _reuse(self, track: Track) -> bool:
         """Use the levels of `track` typeset by an earlier build, when its record and PDF are cached."""
-        data = {"meta": self.meta, "track": self._head(track),
-                "levels": [self.ctx.level_data(lv) for lv in track.levels]}
-        key = self.track_keys[track.key] = "pdf-levels:" + hashlib.sha256(
-            self.prefix + self.templates_digest.encode() + self.ctx.fingerprint(data).encode()).hexdigest()
-        entry = self.cache.lookup(key)
+        entry = self.cache.lookup(self._track_key(track))
         if entry is None:
             return False
         try:
@@ -291,7 +302,9 @@ class PdfHandbooks:
             for key, first in batch.tracks:
                 record = {"body": body.cache_key, "base": batch.base, "mark": batch.mark, "names": names,
                           "first": first}
-                self.cache.store(self.track_keys[key], json.dumps(record, sort_keys=True).encode())
+                track = self.ladder.track(key)
+                assert track is not None
+                self.cache.store(self._track_key(track), json.dumps(record, sort_keys=True).encode())
 
     def _use(self, key: Key, depth: int = 1, title: str | None = None, shift: int = 0) -> Use:
         view = self.views[key]
