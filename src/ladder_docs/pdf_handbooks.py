@@ -136,11 +136,11 @@ class PdfHandbooks:
     def finish(self, jobs: list[Job]) -> None:
         """Assemble the PDF `jobs`, then cache the parts.
 
-        Once the parts are typeset, the fronts typeset on the typst threads while this thread typesets
-        the footers of the level handbooks and of the track handbooks, counting one page for a
-        track's front (nearly always so), and writes the level handbooks; then the track handbooks
-        are written while the ladder handbook's footers (and those of any track whose front took
-        more pages) typeset on a typst thread; the ladder handbook last.
+        Once the parts are typeset, the fronts typeset on the typst threads, then the footers of the
+        track handbooks (counting one page for a track's front, nearly always so), while this thread
+        typesets the footers of the level handbooks and writes them; then the track handbooks are
+        written while the ladder handbook's footers (and those of any track whose front took more
+        pages) typeset on a typst thread; the ladder handbook last.
         """
         self.jobs = {(j.kind, j.key): j for j in jobs}
         for track in self.ladder.tracks:  # while typst works: the keys _remember stores records under
@@ -158,15 +158,20 @@ class PdfHandbooks:
         if ("ladder", None) in self.jobs:
             waiting.append(self._whole())
         fronts = self._fronts(waiting)
-        kit = Kit([(d.footer, sizes(p)) for _, d, p in levels] + guesses, self.timestamp, self.errors)
-        write(levels, kit, self.timestamp, self.done, self.errors)
+        # the track footers queue behind the two fronts documents; the level footers typeset here
+        tracks_kit = self.pool.submit(Kit, guesses, self.timestamp, self.errors) if guesses else None
+        if levels:
+            write(levels, Kit([(d.footer, sizes(p)) for _, d, p in levels], self.timestamp, self.errors),
+                  self.timestamp, self.done, self.errors)
         self._wait()
         ready = planned([(w.job, self._doc(w.path, w.title, w.label, [front, *w.uses], w.targets))
                          for w, front in zip(waiting, fronts, strict=True)], self.done)
-        later = [r for r in ready if not kit.holds(r[1], r[2])]
+        kit = tracks_kit.result() if tracks_kit is not None else None
+        later = [r for r in ready if kit is None or not kit.holds(r[1], r[2])]
         late = self.pool.submit(Kit, [(d.footer, sizes(p)) for _, d, p in later], self.timestamp,
                                 self.errors) if later else None
-        write([r for r in ready if kit.holds(r[1], r[2])], kit, self.timestamp, self.done, self.errors)
+        if kit is not None:
+            write([r for r in ready if kit.holds(r[1], r[2])], kit, self.timestamp, self.done, self.errors)
         if late is not None:
             write(later, late.result(), self.timestamp, self.done, self.errors)
         self._remember()
