@@ -45,6 +45,7 @@ from .templating import templates_digest
 # whole handbooks, so every PDF is compiled apart from its own template (build._pdf).
 WHOLE_TEMPLATES = ("typst/level.typ.j2", "typst/track.typ.j2", "typst/ladder.typ.j2")
 LEVEL_DOCUMENTS = 2  # the levels are typeset in this many documents: one per typst thread
+LEAD_AFTER = 6  # from this many tracks on, the smallest is typeset first on its own
 Compile = Callable[[str], bytes]
 Key = tuple[str, str | None]
 
@@ -113,8 +114,13 @@ class PdfHandbooks:
         fresh = [t for t in self.ladder.tracks if t.levels and (first or not self._reuse(t))]
         extra = sum(_size(d.blocks) for d in self.ladder.documents) + sum(
             200 + sum(_size(d.blocks) for d in t.overview) for t in self.ladder.tracks)
-        for group in sorted((g for g in _balance(fresh, LEVEL_DOCUMENTS, extra) if g),
-                            key=lambda g: -sum(_weight(t) for t in g)):
+        # With many tracks, the smallest goes first on its own: its markup is ready at once, so typst
+        # starts while this thread renders the big documents.
+        lead = [min(fresh, key=lambda t: (_weight(t), t.key))] if len(fresh) >= LEAD_AFTER else []
+        rest = [t for t in fresh if t not in lead]
+        groups = sorted((g for g in _balance(rest, LEVEL_DOCUMENTS, extra + sum(map(_weight, lead))) if g),
+                        key=lambda g: -sum(_weight(t) for t in g))
+        for group in [lead, *groups] if lead else groups:
             self._submit(self._levels(group))
         parts: list[tuple[Key, str]] = []
         items: list[dict[str, Any]] = []
