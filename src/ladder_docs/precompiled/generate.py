@@ -84,8 +84,9 @@ def generate(dest: Path = DEFAULT_DIR) -> list[Path]:
             if not path.exists() or path.read_text("utf-8") != text:
                 path.write_text(text, "utf-8", newline="\n")
             # Python's own cache, as an install writes it (a checkout run with PYTHONDONTWRITEBYTECODE
-            # would otherwise compile the modules' Python in every process).
-            py_compile.compile(str(path), doraise=True)
+            # would otherwise compile the modules' Python in every process); checked by the source's
+            # hash, so it stays valid when git rewrites the file with the same bytes.
+            py_compile.compile(str(path), doraise=True, invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH)
             written.append(path)
     return written
 
