@@ -94,6 +94,7 @@ class PdfHandbooks:
         self.bodies: dict[Key, Body] = {}
         self.views: dict[Key, Use] = {}  # where each part is: a level, documents, an introduction, a front
         self.futures: list[Future[None]] = []
+        self.level_futures: list[Future[None]] = []  # the documents of levels, typeset or from the cache
         self.prefix = json.dumps([tool_versions(), timestamp]).encode()
         self.templates_digest = templates_digest(templates)
         self.batches: list[_Batch] = []
@@ -142,19 +143,22 @@ class PdfHandbooks:
     def finish(self, jobs: list[Job]) -> None:
         """Assemble the PDF `jobs`, then cache the parts.
 
-        Once the parts are typeset, the fronts typeset on the typst threads, then the footers of the
-        track handbooks (counting one page for a track's front, nearly always so), while this thread
-        typesets the footers of the level handbooks and writes them; then the track handbooks are
-        written while the ladder handbook's footers (and those of any track whose front took more
-        pages) typeset on a typst thread; the ladder handbook last.
+        On the typst threads: the level handbooks' footers as soon as the levels are typeset (the
+        ladder's parts may still typeset), then the fronts, then the track handbooks' footers
+        (counting one page for a track's front, nearly always so), then the ladder handbook's (and
+        those of a track whose front took more pages). This thread writes each handbook once its
+        footers are typeset, and caches the parts while the ladder's footers typeset.
         """
         self.jobs = {(j.kind, j.key): j for j in jobs}
         for track in self.ladder.tracks:  # while typst works: the keys _remember stores records under
             if track.levels:
                 self._track_key(track)
-        self._wait()
+        self._wait(self.level_futures)  # the ladder's parts may still typeset
         levels = planned([(job, self._level(str(job.key))) for (kind, _), job in self.jobs.items()
                           if kind == "level"], self.done)
+        levels_kit = self.pool.submit(Kit, [(d.footer, sizes(p)) for _, d, p in levels], self.timestamp,
+                                      self.errors) if levels else None
+        self._wait()
         waiting = [self._track(t.key) for t in self.ladder.tracks if ("track", t.key) in self.jobs]
         guesses: list[tuple[str, tuple[tuple[float, float], ...]]] = []
         for w in waiting:
@@ -164,11 +168,9 @@ class PdfHandbooks:
         if ("ladder", None) in self.jobs:
             waiting.append(self._whole())
         fronts = self._fronts(waiting)
-        # the track footers queue behind the two fronts documents; the level footers typeset here
         tracks_kit = self.pool.submit(Kit, guesses, self.timestamp, self.errors) if guesses else None
-        if levels:
-            write(levels, Kit([(d.footer, sizes(p)) for _, d, p in levels], self.timestamp, self.errors),
-                  self.timestamp, self.done, self.errors)
+        if levels_kit is not None:
+            write(levels, levels_kit.result(), self.timestamp, self.done, self.errors)
         self._wait()
         ready = planned([(w.job, self._doc(w.path, w.title, w.label, [front, *w.uses], w.targets))
                          for w, front in zip(waiting, fronts, strict=True)], self.done)
@@ -178,15 +180,20 @@ class PdfHandbooks:
                                 self.errors) if later else None
         if kit is not None:
             write([r for r in ready if kit.holds(r[1], r[2])], kit, self.timestamp, self.done, self.errors)
+        self._remember()  # while the ladder's footers typeset
         if late is not None:
             write(later, late.result(), self.timestamp, self.done, self.errors)
-        self._remember()
 
-    def _wait(self) -> None:
+    def _wait(self, some: list[Future[None]] | None = None) -> None:
+        """Wait for `some` of the submitted documents, else for all."""
+        if some is not None:
+            for future in wait(some).done:
+                future.result()  # tasks catch what a document can raise; anything else is a bug
+            return
         while self.futures:
             futures, self.futures = self.futures, []
             for future in wait(futures).done:
-                future.result()  # tasks catch what a document can raise; anything else is a bug
+                future.result()
 
     def _levels(self, tracks: list[Track]) -> _Batch:
         """A document of the levels of `tracks`; its links are made from its first level's folder."""
@@ -238,10 +245,15 @@ class PdfHandbooks:
 
     def _submit(self, batch: _Batch) -> None:
         body = self._prepare(batch)
+        future = None
         if body is not None:
-            self.futures.append(self.pool.submit(self._make, body, batch))
+            future = self.pool.submit(self._make, body, batch)
         elif len(batch.tracks) > 1:
-            self.futures.append(self.pool.submit(self._apart, batch))
+            future = self.pool.submit(self._apart, batch)
+        if future is not None:
+            self.futures.append(future)
+            if batch.tracks:
+                self.level_futures.append(future)
 
     def _make(self, body: Body, batch: _Batch) -> None:
         try:
@@ -293,7 +305,9 @@ class PdfHandbooks:
                 body.pdf, body.cache_key = self.cache.read(found), str(record["body"])
                 batch = _Batch(("cached", found.sha256), body.base, str(record["mark"]), "",
                                [(("cached", p), p) for p in names])
-                self.futures.append(self.pool.submit(self._make, body, batch))
+                future = self.pool.submit(self._make, body, batch)
+                self.futures.append(future)
+                self.level_futures.append(future)
         except (LadderDocsError, ValueError, KeyError, TypeError):
             return False  # an unreadable record only costs typesetting the track again
         for k, lv in enumerate(track.levels):
