@@ -38,7 +38,7 @@ from .model import Block, Track
 from .pdf_assemble import Body, Doc, Done, Kit, Use, planned, write
 from .pdf_layout import layout_of, split
 from .pdf_read import RawPdf
-from .pdf_sheets import sizes
+from .pdf_sheets import Plan, sizes
 from .templating import templates_digest
 
 # Templates that make a whole handbook (the older way): a user copy of one means the user shapes
@@ -144,10 +144,10 @@ class PdfHandbooks:
         """Assemble the PDF `jobs`, then cache the parts.
 
         On the typst threads: the level handbooks' footers as soon as the levels are typeset (the
-        ladder's parts may still typeset), then the fronts, then the track handbooks' footers
-        (counting one page for a track's front, nearly always so), then the ladder handbook's (and
-        those of a track whose front took more pages). This thread writes each handbook once its
-        footers are typeset, and caches the parts while the ladder's footers typeset.
+        ladder's parts may still typeset); once every part is, the ladder's front then its footers on
+        one thread, the track handbooks' footers (counting one page for a track's front, nearly
+        always so) then the tracks' fronts on the other. This thread writes each handbook as soon as
+        its footers are typeset (a track whose front took more pages gets its footers here).
         """
         self.jobs = {(j.kind, j.key): j for j in jobs}
         for track in self.ladder.tracks:  # while typst works: the keys _remember stores records under
@@ -167,22 +167,40 @@ class PdfHandbooks:
                 guesses.append((self._footer(w.label), (pages[0], *pages)))
         if ("ladder", None) in self.jobs:
             waiting.append(self._whole())
-        fronts = self._fronts(waiting)
-        tracks_kit = self.pool.submit(Kit, guesses, self.timestamp, self.errors) if guesses else None
+        fronts, (ladder_front, track_fronts) = self._fronts(waiting)
+        docs = [(w.job, self._doc(w.path, w.title, w.label, [front, *w.uses], w.targets))
+                for w, front in zip(waiting, fronts, strict=True)]
+
+        def ladder() -> tuple[list[tuple[Job, Doc, Plan]], Kit | None]:
+            # the ladder's front, then its footers, which count the front's pages
+            self._typeset(ladder_front)
+            ready = planned([d for d in docs if d[0].kind == "ladder"], self.done)
+            if not ready:
+                return ready, None
+            return ready, Kit([(d.footer, sizes(p)) for _, d, p in ready], self.timestamp, self.errors)
+
+        def tracks() -> Kit | None:
+            # the tracks' footers (counting one page for each front) need no front: typeset first
+            kit = Kit(guesses, self.timestamp, self.errors) if guesses else None
+            self._typeset(track_fronts)
+            return kit
+
+        ladder_done, tracks_done = self.pool.submit(ladder), self.pool.submit(tracks)
         if levels_kit is not None:
             write(levels, levels_kit.result(), self.timestamp, self.done, self.errors)
-        self._wait()
-        ready = planned([(w.job, self._doc(w.path, w.title, w.label, [front, *w.uses], w.targets))
-                         for w, front in zip(waiting, fronts, strict=True)], self.done)
-        kit = tracks_kit.result() if tracks_kit is not None else None
-        later = [r for r in ready if kit is None or not kit.holds(r[1], r[2])]
-        late = self.pool.submit(Kit, [(d.footer, sizes(p)) for _, d, p in later], self.timestamp,
-                                self.errors) if later else None
+        ready, kit = ladder_done.result()
         if kit is not None:
-            write([r for r in ready if kit.holds(r[1], r[2])], kit, self.timestamp, self.done, self.errors)
-        self._remember()  # while the ladder's footers typeset
-        if late is not None:
-            write(later, late.result(), self.timestamp, self.done, self.errors)
+            write(ready, kit, self.timestamp, self.done, self.errors)
+        kit = tracks_done.result()
+        ready = planned([d for d in docs if d[0].kind == "track"], self.done)
+        now = [r for r in ready if kit is not None and kit.holds(r[1], r[2])]
+        later = [r for r in ready if kit is None or not kit.holds(r[1], r[2])]  # a front of more pages
+        if kit is not None and now:
+            write(now, kit, self.timestamp, self.done, self.errors)
+        if later:
+            write(later, Kit([(d.footer, sizes(p)) for _, d, p in later], self.timestamp, self.errors),
+                  self.timestamp, self.done, self.errors)
+        self._remember()
 
     def _wait(self, some: list[Future[None]] | None = None) -> None:
         """Wait for `some` of the submitted documents, else for all."""
@@ -373,10 +391,10 @@ class PdfHandbooks:
         return _Front(self.jobs[("ladder", None)], "ladder.pdf", f"{ladder} · complete handbook", ladder,
                       {"track": None, "tracks": len(self.ladder.tracks)}, uses, targets)
 
-    def _fronts(self, waiting: list[_Front]) -> list[Use]:
-        """Submit every front (title block, contents numbered with the parts' pages): the ladder's and
-        the tracks' in two documents, one per typst thread; a handbook one of whose parts failed gets
-        that failure as its front."""
+    def _fronts(self, waiting: list[_Front]) -> tuple[list[Use], list[_Batch | None]]:
+        """Every front (title block, contents numbered with the parts' pages), rendered: the front
+        each handbook will use, and the documents to typeset, the ladder's and the tracks' (None when
+        there is none). A handbook one of whose parts failed gets that failure as its front."""
         fronts: list[tuple[dict[str, Any], tuple[Key, str]]] = []
         failures: dict[int, str] = {}
         for i, w in enumerate(waiting):
@@ -400,12 +418,16 @@ class PdfHandbooks:
             group[0].append(item)
             group[1].append(part)
         batches = [self._batch(("fronts", str(k)), "ladder.pdf", "typst/fronts.typ.j2",
-                               {"meta": self.meta, "fronts": items}, set(), parts)
-                   for k, (items, parts) in enumerate(groups) if parts]
-        for batch in sorted(batches, key=lambda b: -len(b.source)):
-            self._submit(batch)
+                               {"meta": self.meta, "fronts": items}, set(), parts) if parts else None
+                   for k, (items, parts) in enumerate(groups)]
         return [Use(Body(f"f{i}", w.path, error=failures[i]), w.path, 0) if i in failures
-                else self.views[("front", w.path)] for i, w in enumerate(waiting)]
+                else self.views[("front", w.path)] for i, w in enumerate(waiting)], batches
+
+    def _typeset(self, batch: _Batch | None) -> None:
+        """Typeset `batch` on this thread (or take it from the cache)."""
+        body = self._prepare(batch) if batch is not None else None
+        if body is not None and batch is not None:
+            self._make(body, batch)
 
     def _doc(self, path: str, title: str, label: str, uses: list[Use], targets: dict[str, int]) -> Doc:
         return Doc(path, title, self._footer(label), uses, targets)
