@@ -142,10 +142,11 @@ def kit_markup(preamble: str, docs: Sequence[tuple[str, Sequence[tuple[float, fl
     draws each over its page)."""
     out = [preamble, '#set text(font: ld-fonts, size: 10pt, fill: ld-ink, lang: "en")\n']
     for k, (footer, sizes) in enumerate(docs):
-        out.append(f"#let ld-f{k} = {typst_string(_CONTROL.sub(' ', footer))}\n")
+        out.append(f"#let ld-f{k} = ld-page-footer-head({typst_string(_CONTROL.sub(' ', footer))})\n")
         total = len(sizes)
         out.extend(f"#page(width: {_num(w)}pt, height: {_num(h)}pt, margin: ld-margins, "
-                   f"footer: ld-page-footer(ld-f{k}, {n}, {total}))[]\n" for n, (w, h) in enumerate(sizes, 1))
+                   f"footer: {{ld-f{k}; ld-page-footer-number({n}, {total})}})[]\n"
+                   for n, (w, h) in enumerate(sizes, 1))
     return "".join(out)
 
 
