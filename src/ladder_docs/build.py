@@ -26,7 +26,7 @@ import jinja2
 
 from . import manifest, publish, render_docx, render_html, render_typst
 from .build_cache import BuildCache, Entry
-from .build_memo import input_key, last_build, remember
+from .build_memo import MEMO, input_key, last_build, remember
 from .build_plan import Job, parse_formats, plan, with_keys
 from .build_progress import Reporter
 from .build_writer import ArtifactWriter
@@ -90,9 +90,15 @@ def build(ladder: Ladder, out: Path, *, formats: set[str], templates: Path | Non
     failed_sources = source_failures(ladder)
     # A level read from a file with errors (not UTF-8, id mismatch …) is never published as if it were fine.
     ladder = without_failed_sources(ladder)
-    inputs = input_key(ladder, fmts, templates)
+    inputs: list[str] = []  # the memo's key: computed first only when a memo may hold it (else while typst works)
+
+    def key() -> str:
+        if not inputs:
+            inputs.append(input_key(ladder, fmts, templates))
+        return inputs[0]
+
     with Reporter(progress) as report, publish.build_lock(out, notify=report.note) as state:
-        done = None if failed_sources else last_build(state, out, inputs)
+        done = None if failed_sources or not (state / MEMO).is_file() else last_build(state, out, key())
         if done is not None:
             report.note(f"{out} is up to date")
             return done
@@ -101,7 +107,7 @@ def build(ladder: Ladder, out: Path, *, formats: set[str], templates: Path | Non
         writer = ArtifactWriter(out, state, cache)
         try:
             jobs, (rendered, reused), failures, entries = _render_all(ladder, contexts, templates, report, fmts,
-                                                                      cache, writer)
+                                                                      cache, writer, idle=key)
             # Content errors (a file that is not UTF-8, binary, too large …) count like failed artifacts: the
             # rest still renders and is reported, but only --partial publishes over the previous output.
             failures = sorted([*failures, *failed_sources], key=lambda f: (f.path, f.format))
@@ -135,7 +141,7 @@ def build(ladder: Ladder, out: Path, *, formats: set[str], templates: Path | Non
                              rendered, reused, published)
         if not failures:
             try:
-                remember(state, inputs, manifest_bytes, result)
+                remember(state, key(), manifest_bytes, result)
             except OSError as exc:  # the output is published; only the next no-change shortcut is lost
                 report.warn(f"could not record this build in {state}: {exc.strerror}")
     return result
@@ -159,10 +165,12 @@ def without_failed_sources(ladder: Ladder) -> Ladder:
 
 
 def _render_all(ladder: Ladder, contexts: Contexts, templates: Path | None, report: Reporter, fmts: tuple[str, ...],
-                cache: BuildCache, writer: ArtifactWriter
+                cache: BuildCache, writer: ArtifactWriter, idle: Callable[[], object] | None = None
                 ) -> tuple[list[Job], tuple[int, int], list[Failure], dict[str, Entry]]:
-    """Every job of the build, how many were rendered and reused, the failures, each written artifact's entry."""
+    """Every job of the build, how many were rendered and reused, the failures, each written artifact's entry.
+    `idle` runs once this thread has rendered its share and would wait for typst."""
     renderer = _Renderer(contexts, templates, report, fmts, writer)
+    renderer.idle = idle
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="typst") as pool:
         pdfs = None
         if "pdf" in fmts and assembled(templates):
@@ -219,6 +227,7 @@ class _Renderer:
         self.writer = writer
         # compiled HTML templates are kept for later builds (each `ladder-docs build` is a new process)
         self.compiled = writer.state / "templates"
+        self.idle: Callable[[], object] | None = None  # work for this thread while typst works
         self.count = 0
         self.failures: list[Failure] = []
         self.lock = threading.Lock()
@@ -266,6 +275,8 @@ class _Renderer:
                 self.ok(job, data, "html")
             except RENDER_ERRORS as err:
                 self.fail(job, err, "html")
+        if self.idle is not None:
+            self.idle()
         if pdfs is not None:
             pdfs.finish(by_fmt["pdf"])
         pool.shutdown(wait=True)
