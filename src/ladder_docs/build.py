@@ -16,8 +16,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -82,6 +84,25 @@ class BuildFailed(ArtifactError):
 def build(ladder: Ladder, out: Path, *, formats: set[str], templates: Path | None = None,
           partial: bool = False, progress: bool = False) -> BuildResult:
     """Build every handbook of `ladder` into `out` (see the module docstring)."""
+    with _few_collections():
+        return _build(ladder, out, formats=formats, templates=templates, partial=partial, progress=progress)
+
+
+@contextlib.contextmanager
+def _few_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector rarely: a build allocates millions of short-lived objects that
+    reference counting frees; at the default threshold the collector ran ~150 times in a corpus build
+    (~60 ms, holding the GIL every other thread needs), at this one ~10 times (~10 ms, +10 MB peak)."""
+    before = gc.get_threshold()
+    gc.set_threshold(10_000, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _build(ladder: Ladder, out: Path, *, formats: set[str], templates: Path | None, partial: bool,
+           progress: bool) -> BuildResult:
     fmts = parse_formats(formats)
     out = Path(out)
     if out.name in ("", ".", "..") or not out.name.strip():
