@@ -18,6 +18,8 @@ from . import publish
 from .build_cache import BuildCache, Entry
 from .errors import ArtifactError
 
+FLUSH_AFTER = 1 << 20  # bytes written before the disk is flushed in an idle moment
+
 
 class ArtifactWriter:
     """Stores rendered artifacts in the cache and writes every artifact into a new tree, in order of arrival."""
@@ -72,6 +74,7 @@ class ArtifactWriter:
             self._thread.join()
 
     def _run(self) -> None:
+        dirty = 0  # bytes written since the disk was last flushed
         while (item := self._queue.get()) is not None:
             if self.error is not None:
                 continue  # the build fails with the first error; later writes would only fail too
@@ -86,6 +89,11 @@ class ArtifactWriter:
                         raise ArtifactError(f"cannot write the build cache in {self.state}: {exc.strerror}") from exc
                 publish.write_file(self.tree, path, data)
                 self.entries[path] = entry
+                dirty += len(data)
+                if dirty > FLUSH_AFTER and self._queue.empty():
+                    # flush while nothing waits, so the flush before publishing finds little to do
+                    publish.flush(self.tree)
+                    dirty = 0
             except OSError as exc:
                 self.error = ArtifactError(
                     f"cannot publish {self.out}: {exc.strerror}; the previous output is intact")
