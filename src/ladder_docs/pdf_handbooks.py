@@ -23,7 +23,7 @@ import hashlib
 import json
 import threading
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, wait
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -158,6 +158,13 @@ class PdfHandbooks:
                           if kind == "level"], self.done)
         levels_kit = self.pool.submit(Kit, [(d.footer, sizes(p)) for _, d, p in levels], self.timestamp,
                                       self.errors) if levels else None
+        # the level handbooks are written here while the ladder's parts typeset, if their footers are ready first
+        while levels_kit is not None and not levels_kit.done() and (rest := [f for f in self.futures if not f.done()]):
+            either: list[Future[Any]] = [levels_kit, *rest]
+            wait(either, return_when=FIRST_COMPLETED)
+        if levels_kit is not None and any(not f.done() for f in self.futures):
+            write(levels, levels_kit.result(), self.timestamp, self.done, self.errors)
+            levels_kit = None
         self._wait()
         waiting = [self._track(t.key) for t in self.ladder.tracks if ("track", t.key) in self.jobs]
         guesses: list[tuple[str, tuple[tuple[float, float], ...]]] = []
