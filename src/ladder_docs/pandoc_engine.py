@@ -32,6 +32,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from ladder_docs.docx_style import build_reference_docx, with_footer
 from ladder_docs.errors import ArtifactError, LadderDocsError
 from ladder_docs.pandoc_bin import pandoc_path
@@ -166,7 +168,7 @@ def _docx_batch(
             (work / name).write_bytes(with_footer(reference, text))
         docs = []
         for i, ast in enumerate(asts):
-            (work / "in" / f"{i}.json").write_text(json.dumps(ast, separators=(",", ":")), encoding="utf-8")
+            (work / "in" / f"{i}.json").write_bytes(orjson.dumps(ast))  # UTF-8, compact
             docs.append(
                 {
                     "input": f"in/{i}.json",
