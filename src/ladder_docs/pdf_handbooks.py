@@ -144,10 +144,10 @@ class PdfHandbooks:
         """Assemble the PDF `jobs`, then cache the parts.
 
         On the typst threads: the level handbooks' footers as soon as the levels are typeset (the
-        ladder's parts may still typeset); once every part is, the ladder's front then its footers on
-        one thread, the track handbooks' footers (counting one page for a track's front, nearly
-        always so) then the tracks' fronts on the other. This thread writes each handbook as soon as
-        its footers are typeset (a track whose front took more pages gets its footers here).
+        ladder's parts may still typeset); once every part is, the ladder's front then its footers,
+        the tracks' fronts, and the track handbooks' footers in two halves (counting one page for a
+        track's front, nearly always so). This thread writes each handbook as soon as its footers
+        are typeset (a track whose front took more pages gets its footers here).
         """
         self.jobs = {(j.kind, j.key): j for j in jobs}
         for track in self.ladder.tracks:  # while typst works: the keys _remember stores records under
@@ -186,24 +186,29 @@ class PdfHandbooks:
                 return ready, None
             return ready, Kit([(d.footer, sizes(p)) for _, d, p in ready], self.timestamp, self.errors)
 
-        def tracks() -> Kit | None:
-            # the tracks' footers (counting one page for each front) need no front: typeset first
-            kit = Kit(guesses, self.timestamp, self.errors) if guesses else None
-            self._typeset(track_fronts)
-            return kit
-
-        ladder_done, tracks_done = self.pool.submit(ladder), self.pool.submit(tracks)
+        # four jobs for two threads, in this order: the ladder's front then footers; the tracks'
+        # fronts; the tracks' footers (counting one page for each front) in two halves
+        ladder_done = self.pool.submit(ladder)
+        fronts_done = self.pool.submit(self._typeset, track_fronts)
+        half = (len(guesses) + 1) // 2
+        kits = [self.pool.submit(Kit, part, self.timestamp, self.errors) for part in (guesses[:half], guesses[half:])
+                if part]
         if levels_kit is not None:
             write(levels, levels_kit.result(), self.timestamp, self.done, self.errors)
         ready, kit = ladder_done.result()
         if kit is not None:
             write(ready, kit, self.timestamp, self.done, self.errors)
-        kit = tracks_done.result()
+        fronts_done.result()
         ready = planned([d for d in docs if d[0].kind == "track"], self.done)
-        now = [r for r in ready if kit is not None and kit.holds(r[1], r[2])]
-        later = [r for r in ready if kit is None or not kit.holds(r[1], r[2])]  # a front of more pages
-        if kit is not None and now:
-            write(now, kit, self.timestamp, self.done, self.errors)
+        done_kits = [k.result() for k in kits]
+        by_kit: list[list[tuple[Job, Doc, Plan]]] = [[] for _ in done_kits]
+        later: list[tuple[Job, Doc, Plan]] = []  # a track whose front took more than one page
+        for r in ready:
+            holder = next((i for i, k in enumerate(done_kits) if k.holds(r[1], r[2])), None)
+            (later if holder is None else by_kit[holder]).append(r)
+        for done_kit, now in zip(done_kits, by_kit, strict=True):
+            if now:
+                write(now, done_kit, self.timestamp, self.done, self.errors)
         if later:
             write(later, Kit([(d.footer, sizes(p)) for _, d, p in later], self.timestamp, self.errors),
                   self.timestamp, self.done, self.errors)
