@@ -65,7 +65,8 @@ def test_dict_attributes_read_as_in_jinja() -> None:
 
 
 def test_compiled_templates_are_kept_and_refreshed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ladder_docs.precompiled, "code", lambda *args: None)  # compile the built-ins, as user templates are
+    # compile the built-ins, as user templates are
+    monkeypatch.setattr(ladder_docs.precompiled, "code", lambda *args: None)
     compiled = tmp_path / "compiled"
     first = pages(Contexts(clean_ladder()), compiled=compiled)
     kept = sorted(compiled.iterdir())

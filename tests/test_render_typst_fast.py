@@ -172,7 +172,8 @@ def test_a_users_macros_with_only_the_older_macros_serve_every_template(tmp_path
 
 
 def test_compiled_templates_are_kept_and_refreshed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ladder_docs.precompiled, "code", lambda *args: None)  # compile the built-ins, as user templates are
+    # compile the built-ins, as user templates are
+    monkeypatch.setattr(ladder_docs.precompiled, "code", lambda *args: None)
     calls = build_calls(clean_ladder(), tmp_path / "dist", monkeypatch)
     compiled = tmp_path / "compiled"
     first = [render_typst.render(None, *call, compiled) for call in calls]
