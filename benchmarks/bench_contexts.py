@@ -86,7 +86,7 @@ def clear_caches(side: types.SimpleNamespace) -> None:
 
 
 def pdf_parts(contexts: Any, ladder: Ladder) -> list[str]:
-    """The context work of a PDF build's planning (ladder_docs.pdf_handbooks.PdfHandbooks.start,
+    """The context work of a PDF build's planning (ladder_docs.pdf_parts.PdfParts.start,
     before build_plan.plan): each track's levels keyed by a fingerprint, the levels in two
     documents, the ladder's documents and every track's introduction; their fingerprints."""
     meta = contexts.meta

@@ -1,7 +1,7 @@
 """Reading the typeset PDFs and writing the PDF handbooks of a corpus build: ours vs the previous code.
 
 A corpus build (PDF only, cold cache) is run once to capture what PDF assembly gets: the typeset
-parts (whose layouts pdf_handbooks reads), the footer kits and every `write_pdf` call. Then each
+parts (whose layouts pdf_parts reads), the footer kits and every `write_pdf` call. Then each
 round replays that work, in this process, with both implementations, in turn:
 - open: `RawPdf` of every part and kit (cross-reference table, trailer);
 - layout: `layout_of` of every part (page sizes, links, bookmarks);
@@ -28,7 +28,7 @@ from types import ModuleType
 from typing import Any
 
 import ladder_docs.pdf_assemble as pdf_assemble
-import ladder_docs.pdf_handbooks as pdf_handbooks
+import ladder_docs.pdf_parts as pdf_parts
 from ladder_docs import pdf_layout, pdf_read, pdf_write
 from ladder_docs.build import build
 from ladder_docs.reader import read_ladder
@@ -73,12 +73,12 @@ def capture(bundle: Path, tmp: Path) -> tuple[list[bytes], list[Write]]:
 
     subprocess.run(["git", "clone", "-q", str(bundle), str(tmp / "corpus")], check=True)
     # The build looks both up in the modules that call them.
-    setattr(pdf_handbooks, "layout_of", layout_spy)  # noqa: B010
+    setattr(pdf_parts, "layout_of", layout_spy)  # noqa: B010
     setattr(pdf_assemble, "write_pdf", write_spy)  # noqa: B010
     try:
         build(read_ladder(Repository.open(tmp / "corpus"), "HEAD"), tmp / "dist", formats={"pdf"})
     finally:
-        setattr(pdf_handbooks, "layout_of", pdf_layout.layout_of)  # noqa: B010
+        setattr(pdf_parts, "layout_of", pdf_layout.layout_of)  # noqa: B010
         setattr(pdf_assemble, "write_pdf", pdf_write.write_pdf)  # noqa: B010
     return parts, writes
 

@@ -14,7 +14,7 @@ from handbook_models import clean_ladder
 from pypdf import PdfReader
 
 import ladder_docs.build as build_module
-import ladder_docs.pdf_handbooks as pdf_handbooks
+import ladder_docs.pdf_parts as pdf_parts
 from ladder_docs import typst_engine
 from ladder_docs.build import build
 from ladder_docs.model import Item, Ladder, Source
@@ -127,7 +127,7 @@ def two_tracks(l2_summary: str | None = None) -> Ladder:
 @pytest.fixture(params=[1, 2], ids=["tracks-together", "tracks-apart"])
 def level_documents(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int:
     """Typeset the levels of both tracks in one document, or each track in its own."""
-    monkeypatch.setattr(pdf_handbooks, "LEVEL_DOCUMENTS", request.param)
+    monkeypatch.setattr(pdf_parts, "LEVEL_DOCUMENTS", request.param)
     return int(request.param)
 
 

@@ -122,9 +122,9 @@ def with_keys(jobs: list[Job], contexts: Contexts, formats: tuple[str, ...], tem
 RENDERING_FILES = (
     "build.py", "build_plan.py", "context.py", "context_blocks.py", "diffmatch.py", "docx_book.py", "docx_split.py",
     "docx_style.py", "handbook_links.py", "inline.py", "level_changes.py", "pandoc_ast.py", "pandoc_engine.py",
-    "pdf_assemble.py", "pdf_handbooks.py", "pdf_layout.py", "pdf_read.py", "pdf_sheets.py", "pdf_write.py",
-    "render_docx.py", "render_html.py", "render_typst.py", "slug.py", "templating.py", "typst_engine.py",
-    "worddiff.py", "filters", "fonts",
+    "pdf_assemble.py", "pdf_handbooks.py", "pdf_layout.py", "pdf_parts.py", "pdf_read.py", "pdf_sheets.py",
+    "pdf_write.py", "render_docx.py", "render_html.py", "render_typst.py", "slug.py", "templating.py",
+    "typst_engine.py", "worddiff.py", "filters", "fonts",
 )
 
 
