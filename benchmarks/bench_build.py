@@ -6,8 +6,9 @@ for each file, one `pandoc` process per format (HTML, DOCX, typst), serially, th
 Ours: `build()` of the whole corpus at HEAD (reading the ladder included) in html, pdf and docx,
 WITH its track and ladder handbooks, into a fresh output directory (cold cache), each round in a
 fresh Python process: typst keeps what it typeset in memory for later compiles in the same process,
-so a second build there would measure that memory, not the work. The child imports ladder-docs and
-typesets one line first (typst loads its fonts), as the naive loop has after its first file;
+so a second build there would measure that memory, not the work. The child imports ladder-docs,
+tunes malloc as the `ladder-docs` command does first (ladder_docs.malloc_tuning), and typesets one
+line (typst loads its fonts), as the naive loop has after its first file;
 naive's rounds run here (its documents differ, so typst's memory does not help it).
 Then a rebuild with nothing changed, in the same child (target: < 3% of the full build).
 
@@ -64,7 +65,9 @@ def ours(repo: Path, out: Path) -> tuple[float, int]:
 def child(repo: Path, out: Path) -> None:
     """One round of ours in this (fresh) process; prints wall, CPU, artifacts and the rebuild as JSON."""
     from ladder_docs import typst_engine
+    from ladder_docs.malloc_tuning import tune_malloc
 
+    tune_malloc()  # as `ladder-docs` does first
     typst_engine.compile_pdf(typst_engine.handbook_preamble() + "#show: ld-handbook.with(footer: none)\n"
                              "Warm *up* _fonts_ 🦉 é", timestamp=0)
     c = cpu()

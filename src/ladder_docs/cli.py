@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import LadderDocsError, UsageError
+from .malloc_tuning import tune_malloc
 from .model import Ladder
 from .source import Repository
 
@@ -273,6 +274,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: returns the exit code."""
+    tune_malloc()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
