@@ -199,8 +199,7 @@ def _render_all(ladder: Ladder, contexts: Contexts, templates: Path | None, repo
                 ) -> tuple[list[Job], tuple[int, int], list[Failure], dict[str, Entry]]:
     """Every job of the build, how many were rendered and reused, the failures, each written artifact's entry.
     `idle` runs once this thread has rendered its share and would wait for typst."""
-    renderer = _Renderer(contexts, templates, report, fmts, writer)
-    renderer.idle = idle
+    renderer = _Renderer(contexts, templates, report, fmts, writer, idle)
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="typst") as pool:
         pdfs = None
         if "pdf" in fmts and assembled(templates):
@@ -249,15 +248,14 @@ def _up_to_date(out: Path, manifest_bytes: bytes, artifacts: list[manifest.Artif
 
 class _Renderer:
     """Renders jobs: HTML on the calling thread, PDFs on two typst threads, DOCX from one pandoc
-    conversion on a thread of its own; collects each artifact's bytes or failure."""
+    conversion on a thread of its own; hands each artifact to the writer, collects failures."""
 
     def __init__(self, contexts: Contexts, templates: Path | None, report: Reporter,
-                 formats: tuple[str, ...], writer: ArtifactWriter) -> None:
+                 formats: tuple[str, ...], writer: ArtifactWriter, idle: Callable[[], object] | None = None) -> None:
         self.contexts, self.templates, self.report, self.formats = contexts, templates, report, formats
-        self.writer = writer
+        self.writer, self.idle = writer, idle  # idle: work for this thread while typst works
         # compiled HTML templates are kept for later builds (each `ladder-docs build` is a new process)
         self.compiled = writer.state / "templates"
-        self.idle: Callable[[], object] | None = None  # work for this thread while typst works
         self.count = 0
         self.failures: list[Failure] = []
         self.lock = threading.Lock()

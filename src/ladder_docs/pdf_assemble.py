@@ -1,9 +1,9 @@
 """Assemble PDF handbooks from typeset parts: plan each, typeset their footers, write them.
 
 A part (Body) is a PDF typst made in this build; a handbook (Doc) uses pages of parts (Use): a
-level's view of its track's levels, a track's introduction, a front. `assemble` plans each
-handbook (ladder_docs.pdf_sheets), typesets the footers of all of them in one typst "footer kit",
-and writes each (ladder_docs.pdf_write). A handbook one of whose parts failed fails with its message.
+level's view of its track's levels, a track's introduction, a front. `planned` plans handbooks
+(ladder_docs.pdf_sheets), a `Kit` typesets the footers of many in one typst document, `write`
+writes each (ladder_docs.pdf_write). A handbook one of whose parts failed fails with its message.
 """
 
 from __future__ import annotations
@@ -69,15 +69,6 @@ class Doc:
     footer: str
     uses: list[Use]
     targets: dict[str, int]
-
-
-def assemble(docs: Sequence[tuple[Job, Doc]], timestamp: int, done: Done,
-             errors: tuple[type[BaseException], ...]) -> None:
-    """Plan, typeset the footers of, and write the handbooks `docs`; `done` gets each one's bytes or error."""
-    ready = planned(docs, done)
-    if ready:
-        kit = Kit([(d.footer, sizes(p)) for _, d, p in ready], timestamp, errors)
-        write(ready, kit, timestamp, done, errors)
 
 
 def planned(docs: Sequence[tuple[Job, Doc]], done: Done) -> list[tuple[Job, Doc, Plan]]:

@@ -62,8 +62,7 @@ class PdfHandbooks(PdfParts):
         self._wait(self.level_futures)  # the ladder's parts may still typeset
         levels = planned([(job, self._level(str(job.key))) for (kind, _), job in self.jobs.items()
                           if kind == "level"], self.done)
-        levels_kit = self.pool.submit(Kit, [(d.footer, sizes(p)) for _, d, p in levels], self.timestamp,
-                                      self.errors) if levels else None
+        levels_kit = self.pool.submit(self._kit, levels) if levels else None
         # the level handbooks are written here while the ladder's parts typeset, if their footers are ready first
         while levels_kit is not None and not levels_kit.done() and (rest := [f for f in self.futures if not f.done()]):
             either: list[Future[Any]] = [levels_kit, *rest]
@@ -88,9 +87,7 @@ class PdfHandbooks(PdfParts):
             # the ladder's front, then its footers, which count the front's pages
             self._typeset(ladder_front)
             ready = planned([d for d in docs if d[0].kind == "ladder"], self.done)
-            if not ready:
-                return ready, None
-            return ready, Kit([(d.footer, sizes(p)) for _, d, p in ready], self.timestamp, self.errors)
+            return ready, self._kit(ready) if ready else None
 
         # four jobs for two threads, in this order: the ladder's front then footers; the tracks'
         # fronts; the tracks' footers (counting one page for each front) in two halves
@@ -116,8 +113,7 @@ class PdfHandbooks(PdfParts):
             if now:
                 write(now, done_kit, self.timestamp, self.done, self.errors)
         if later:
-            write(later, Kit([(d.footer, sizes(p)) for _, d, p in later], self.timestamp, self.errors),
-                  self.timestamp, self.done, self.errors)
+            write(later, self._kit(later), self.timestamp, self.done, self.errors)
         self._remember()
 
     def _use(self, key: Key, depth: int = 1, title: str | None = None, shift: int = 0) -> Use:
@@ -193,6 +189,10 @@ class PdfHandbooks(PdfParts):
                    for k, (items, parts) in enumerate(groups)]
         return [Use(Body(f"f{i}", w.path, error=failures[i]), w.path, 0) if i in failures
                 else self.views[("front", w.path)] for i, w in enumerate(waiting)], batches
+
+    def _kit(self, ready: list[tuple[Job, Doc, Plan]]) -> Kit:
+        """The footers of planned handbooks, typeset."""
+        return Kit([(d.footer, sizes(p)) for _, d, p in ready], self.timestamp, self.errors)
 
     def _doc(self, path: str, title: str, label: str, uses: list[Use], targets: dict[str, int]) -> Doc:
         return Doc(path, title, self._footer(label), uses, targets)

@@ -25,7 +25,7 @@ import fcntl
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .errors import ArtifactError
@@ -75,15 +75,6 @@ def check_relpath(path: str) -> str:
             or not all(set(p) <= _SAFE_PATH_CHARS for p in parts)):
         raise ArtifactError(f"refusing to write {path!r}: not a safe path inside the output directory")
     return path
-
-
-def write_tree(state: Path, files: Mapping[str, bytes | Path]) -> Path:
-    """Write a complete new tree under `state/builds/` (flushed to disk); return its directory."""
-    tree = new_tree(state)
-    for rel in sorted(files):
-        write_file(tree, rel, files[rel])
-    flush(tree)
-    return tree
 
 
 def new_tree(state: Path) -> Path:
